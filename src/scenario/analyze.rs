@@ -1,0 +1,339 @@
+//! Analysis of a scenario's graph: the best and worst achievable score (in total, per headline
+//! skill and per rubric item), the reachable endings, the nodes on no path to an ending, and
+//! the number of distinct paths. Every figure is dynamic programming over the strongly
+//! connected components in topological order: linear in the size of the graph, never path
+//! enumeration.
+
+use serde::Serialize;
+
+use super::graph::{Graph, Via};
+use super::model::{Answer, Choice, EndingKind, Evidence, Node, ProblemArea, Scenario};
+use crate::scoring::{self, rubric};
+
+/// The lowest and highest value a figure takes over every path from the start to an ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Bounds {
+    pub min: i64,
+    pub max: i64,
+    /// False when loops or per-item caps make these outer bounds rather than values some path
+    /// attains; the true range then lies within them.
+    pub exact: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ItemBounds {
+    pub item: &'static str,
+    pub bounds: Bounds,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadlineBounds {
+    pub headline: rubric::Headline,
+    pub bounds: Bounds,
+    /// The headline's full score: the most its items could earn in this scenario.
+    pub full: i64,
+}
+
+/// How many distinct paths lead from the start to an ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PathCount {
+    Exactly(u128),
+    /// More than `u128::MAX`.
+    AtLeast(u128),
+    /// A loop lies on a path to an ending, so paths can be made as long as one likes.
+    Unbounded,
+}
+
+impl std::fmt::Display for PathCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PathCount::Exactly(n) => write!(f, "{n}"),
+            PathCount::AtLeast(n) => write!(f, "more than {n}"),
+            PathCount::Unbounded => write!(f, "unbounded (a loop lies on a path to an ending)"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub scenario: String,
+    pub nodes: usize,
+    pub total: Bounds,
+    /// The most the scenario's items could earn together: the denominator of a percentage.
+    pub full_score: i64,
+    pub headlines: Vec<HeadlineBounds>,
+    /// Only the items some path can evidence.
+    pub items: Vec<ItemBounds>,
+    pub endings: Vec<(String, EndingKind)>,
+    /// Nodes that lie on no path from the start to an ending.
+    pub off_path: Vec<String>,
+    pub paths: PathCount,
+}
+
+/// Analyses a scenario. Call it on a scenario that passed validation; on one with dangling
+/// jumps it still answers, treating a jump to nowhere as no edge.
+pub fn analyze(scenario: &Scenario) -> Analysis {
+    let graph = Graph::new(scenario);
+    let reachable = graph.reachable_from_start();
+    let reaches_end = graph.reaches_ending();
+    let live: Vec<bool> = reachable.iter().zip(&reaches_end).map(|(a, b)| *a && *b).collect();
+    let order = Order::new(&graph, &live, &scenario.answer);
+
+    let item_bounds: Vec<(&'static rubric::Item, Bounds)> = rubric::ITEMS
+        .iter()
+        .map(|item| {
+            let raw = order.bounds(&graph, &|step: &Step<'_>| step.sum_for(item.id));
+            (item, raw)
+        })
+        .collect();
+    let clamp = |item: &rubric::Item, raw: Bounds| Bounds {
+        min: scoring::item_points(item, raw.min),
+        max: scoring::item_points(item, raw.max),
+        exact: raw.exact,
+    };
+    // A total is a plain sum along the path only while no item's cap can bind; otherwise the
+    // sum of the items' own bounds is the tighter outer bound.
+    let caps_never_bind = |item: &rubric::Item, raw: Bounds| {
+        let capped = clamp(item, raw);
+        capped.min == raw.min && capped.max == raw.max
+    };
+    let group_bounds = |members: &dyn Fn(&rubric::Item) -> bool| -> Bounds {
+        let chosen: Vec<&(&rubric::Item, Bounds)> = item_bounds.iter().filter(|(item, _)| members(item)).collect();
+        let ids: Vec<&str> = chosen.iter().map(|(item, _)| item.id).collect();
+        let summed = order.bounds(&graph, &|step: &Step<'_>| ids.iter().map(|id| step.sum_for(id)).sum());
+        let each_min: i64 = chosen.iter().map(|(item, raw)| clamp(item, *raw).min).sum();
+        let each_max: i64 = chosen.iter().map(|(item, raw)| clamp(item, *raw).max).sum();
+        let additive = chosen.iter().all(|(item, raw)| caps_never_bind(item, *raw) && raw.exact);
+        if additive {
+            summed
+        } else {
+            Bounds {
+                min: each_min,
+                max: each_max,
+                exact: false,
+            }
+        }
+    };
+    let full = |members: &dyn Fn(&rubric::Item) -> bool| -> i64 {
+        item_bounds
+            .iter()
+            .filter(|(item, raw)| members(item) && raw.max > 0)
+            .map(|(item, _)| scoring::item_points(item, scoring::ITEM_MAX))
+            .sum()
+    };
+
+    let headlines = rubric::Headline::ALL
+        .iter()
+        .map(|&headline| {
+            let members = |item: &rubric::Item| item.headline == Some(headline);
+            HeadlineBounds {
+                headline,
+                bounds: group_bounds(&members),
+                full: full(&members),
+            }
+        })
+        .collect();
+    let everything = |_: &rubric::Item| true;
+    let items = item_bounds
+        .iter()
+        .filter(|(_, raw)| raw.min != 0 || raw.max != 0)
+        .map(|(item, raw)| ItemBounds {
+            item: item.id,
+            bounds: clamp(item, *raw),
+        })
+        .collect();
+    let endings = (0..graph.len())
+        .filter(|&i| live[i])
+        .filter_map(|i| match graph.places[i].node {
+            Node::Ending(e) => Some((e.id.clone(), e.kind)),
+            _ => None,
+        })
+        .collect();
+    let off_path = (0..graph.len())
+        .filter(|&i| !live[i])
+        .map(|i| graph.places[i].node.id().to_owned())
+        .collect();
+    Analysis {
+        scenario: scenario.id.clone(),
+        nodes: graph.len(),
+        total: group_bounds(&everything),
+        full_score: full(&everything),
+        headlines,
+        items,
+        endings,
+        off_path,
+        paths: order.count_paths(&graph),
+    }
+}
+
+/// What a step of a path is made of: its evidence is what the step is worth.
+enum Step<'s> {
+    /// Client lines and branches carry no evidence.
+    Plain,
+    Choice(&'s Choice),
+    /// The area chosen at a formulation, with the evidence that choice earns.
+    Area(Evidence),
+}
+
+impl Step<'_> {
+    /// The sum of the step's evidence for one item.
+    fn sum_for(&self, item: &str) -> i64 {
+        let evidence = match self {
+            Step::Plain => return 0,
+            Step::Choice(choice) => choice.evidence.as_slice(),
+            Step::Area(evidence) => std::slice::from_ref(evidence),
+        };
+        evidence.iter().filter(|e| e.item() == item).map(scoring::points).sum()
+    }
+}
+
+/// The live part of the graph (on some path from the start to an ending) as components in
+/// topological order, computed once and shared by every figure.
+struct Order {
+    live: Vec<bool>,
+    component_of: Vec<usize>,
+    /// Components, first to last in topological order.
+    components: Vec<Vec<usize>>,
+    cyclic: Vec<bool>,
+    start: Option<usize>,
+    answer: Answer,
+}
+
+impl Order {
+    fn new(graph: &Graph<'_>, live: &[bool], answer: &Answer) -> Self {
+        let found = graph.components();
+        let count = found.members.len();
+        // Tarjan lists components in reverse topological order.
+        let component_of = found.of.iter().map(|&c| count - 1 - c).collect();
+        let mut components = found.members;
+        components.reverse();
+        let mut cyclic = found.cyclic;
+        cyclic.reverse();
+        Order {
+            live: live.to_vec(),
+            component_of,
+            components,
+            cyclic,
+            start: graph.start.filter(|&s| live[s]),
+            answer: answer.clone(),
+        }
+    }
+
+    /// The live steps out of node `v`, with what each is made of. A formulation is one step
+    /// per problem area, since the trainee may choose any of the four.
+    fn steps<'a, 's>(&'a self, graph: &'a Graph<'s>, v: usize) -> impl Iterator<Item = (usize, Step<'s>)> + 'a {
+        let node = graph.places[v].node;
+        graph.edges[v]
+            .iter()
+            .filter_map(move |edge| edge.to.filter(|&to| self.live[to]).map(|to| (to, edge.via)))
+            .flat_map(move |(to, via)| {
+                let steps: Vec<Step<'s>> = match (node, via) {
+                    (Node::Trainee(turn), Via::Choice(i)) => turn.choices.get(i).map(Step::Choice).into_iter().collect(),
+                    (Node::Formulation(_), _) => ProblemArea::ALL
+                        .iter()
+                        .map(|&area| Step::Area(scoring::area_evidence(&self.answer, area)))
+                        .collect(),
+                    _ => vec![Step::Plain],
+                };
+                steps.into_iter().map(move |step| (to, step))
+            })
+    }
+
+    /// The least and greatest sum of `weight` over the steps of any path from the start to an
+    /// ending. Inside a loop a path may go round as often as it likes: a loop with a step of
+    /// non-zero weight makes the bound unbounded (a saturated sum, which the item's cap then bounds) and not
+    /// exact.
+    fn bounds(&self, graph: &Graph<'_>, weight: &dyn Fn(&Step<'_>) -> i64) -> Bounds {
+        const NONE: (i64, i64) = (i64::MAX, i64::MIN);
+        let Some(start) = self.start else {
+            return Bounds { min: 0, max: 0, exact: true };
+        };
+        let mut best = vec![NONE; graph.len()];
+        best[start] = (0, 0);
+        let mut result = NONE;
+        let mut exact = true;
+        for (c, members) in self.components.iter().enumerate() {
+            // Entry values: the best over every way into the component.
+            let mut entry = NONE;
+            for &v in members {
+                entry = (entry.0.min(best[v].0), entry.1.max(best[v].1));
+            }
+            if entry == NONE {
+                continue;
+            }
+            if self.cyclic[c] {
+                // Going round costs nothing unless a step inside the loop has weight.
+                let (mut low, mut high) = (0, 0);
+                for &v in members {
+                    for (to, evidence) in self.steps(graph, v) {
+                        if self.component_of[to] == c {
+                            let w = weight(&evidence);
+                            low = low.min(w.saturating_mul(i64::from(i32::MAX)));
+                            high = high.max(w.saturating_mul(i64::from(i32::MAX)));
+                        }
+                    }
+                }
+                exact &= low == 0 && high == 0;
+                entry = (entry.0.saturating_add(low), entry.1.saturating_add(high));
+            }
+            for &v in members {
+                best[v] = entry;
+                if graph.is_ending(v) {
+                    result = (result.0.min(entry.0), result.1.max(entry.1));
+                }
+                for (to, evidence) in self.steps(graph, v) {
+                    if self.component_of[to] != c {
+                        let w = weight(&evidence);
+                        let reached = &mut best[to];
+                        reached.0 = reached.0.min(entry.0.saturating_add(w));
+                        reached.1 = reached.1.max(entry.1.saturating_add(w));
+                    }
+                }
+            }
+        }
+        if result == NONE {
+            return Bounds { min: 0, max: 0, exact: true };
+        }
+        Bounds {
+            min: result.0,
+            max: result.1,
+            exact,
+        }
+    }
+
+    /// Counts distinct paths: two choices leading to the same node are two paths, and so are
+    /// two problem areas chosen at a formulation.
+    fn count_paths(&self, graph: &Graph<'_>) -> PathCount {
+        let Some(start) = self.start else {
+            return PathCount::Exactly(0);
+        };
+        if self.cyclic.iter().enumerate().any(|(c, &cyclic)| cyclic && self.components[c].iter().any(|&v| self.live[v])) {
+            return PathCount::Unbounded;
+        }
+        let mut ways = vec![0u128; graph.len()];
+        ways[start] = 1;
+        let mut total = 0u128;
+        let mut saturated = false;
+        for members in &self.components {
+            for &v in members {
+                if graph.is_ending(v) {
+                    total = total.checked_add(ways[v]).unwrap_or_else(|| {
+                        saturated = true;
+                        u128::MAX
+                    });
+                }
+                for (to, _) in self.steps(graph, v) {
+                    ways[to] = ways[to].checked_add(ways[v]).unwrap_or_else(|| {
+                        saturated = true;
+                        u128::MAX
+                    });
+                }
+            }
+        }
+        if saturated {
+            PathCount::AtLeast(u128::MAX)
+        } else {
+            PathCount::Exactly(total)
+        }
+    }
+}

@@ -1,0 +1,600 @@
+//! Validation: everything about a parsed scenario that RON and serde cannot see, reported as
+//! findings with the serde path of the offending item.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{Code, Finding, did_you_mean};
+use super::graph::{Graph, Place};
+use super::model::{Condition, Evidence, Facts, Node, Phase, ProblemArea, Scenario};
+use super::source_map::DataPath;
+use crate::scoring::rubric::{self, Headline};
+
+/// Where a scenario's referenced files (its portrait) are looked up.
+#[derive(Debug, Clone)]
+pub enum AssetRoot {
+    /// A scenario file on disk: assets are relative to its folder and must stay inside it.
+    Folder(std::path::PathBuf),
+    /// A scenario embedded in the binary, with the asset paths embedded beside it.
+    Embedded(&'static [&'static str]),
+}
+
+/// Runs every check on a parsed scenario.
+pub fn validate(scenario: &Scenario, assets: &AssetRoot) -> Vec<Finding> {
+    let graph = Graph::new(scenario);
+    let mut findings = Vec::new();
+    check_ranges(scenario, &mut findings);
+    check_course(scenario, &mut findings);
+    check_ids(&graph, &mut findings);
+    check_jumps(scenario, &graph, &mut findings);
+    check_shape(&graph, &mut findings);
+    check_flags(&graph, &mut findings);
+    check_choices(&graph, &mut findings);
+    check_headlines(scenario, &graph, &mut findings);
+    check_assets(scenario, assets, &mut findings);
+    findings
+}
+
+fn check_ranges(scenario: &Scenario, findings: &mut Vec<Finding>) {
+    let root = DataPath::root();
+    let mut range = |path: DataPath, value: i64, low: i64, high: i64, what: &str| {
+        if !(low..=high).contains(&value) {
+            findings.push(
+                Finding::new(Code::OutOfRange, path, format!("{what} must be between {low} and {high}, not {value}"))
+                    .label("out of range"),
+            );
+        }
+    };
+    range(root.field("client").field("age"), scenario.client.age.into(), 1, 120, "the client's age");
+    range(root.field("initial").field("rapport"), scenario.initial.rapport.into(), 0, 100, "rapport");
+    range(root.field("initial").field("symptoms"), scenario.initial.symptoms.into(), 0, 27, "the symptom score");
+    range(root.field("course").field("time_limit"), scenario.course.time_limit.into(), 1, 52, "the time limit");
+}
+
+fn check_course(scenario: &Scenario, findings: &mut Vec<Finding>) {
+    let sessions_path = DataPath::root().field("course").field("sessions");
+    if scenario.course.sessions.is_empty() {
+        findings.push(Finding::new(Code::EmptyList, sessions_path, "the course has no sessions").label("empty"));
+        return;
+    }
+    let time_limit = scenario.course.time_limit;
+    let mut previous: Option<(u8, Phase)> = None;
+    for (i, session) in scenario.course.sessions.iter().enumerate() {
+        let path = sessions_path.index(i);
+        if session.number == 0 || session.number > time_limit {
+            findings.push(
+                Finding::new(
+                    Code::PhaseOrder,
+                    path.field("number"),
+                    format!("session {} is outside the agreed course of {time_limit} sessions", session.number),
+                )
+                .label("outside the time limit")
+                .hint("number sessions from 1 up to `course.time_limit`"),
+            );
+        }
+        if i == 0 && session.phase != Phase::Initial {
+            findings.push(
+                Finding::new(Code::PhaseOrder, path.field("phase"), "the course must begin in the initial phase")
+                    .label("first session")
+                    .hint("IPT runs initial, then middle, then termination"),
+            );
+        }
+        if let Some((number, phase)) = previous {
+            if session.number <= number {
+                findings.push(
+                    Finding::new(
+                        Code::PhaseOrder,
+                        path.field("number"),
+                        format!("session {} comes after session {number}", session.number),
+                    )
+                    .label("not after the previous session")
+                    .hint("list sessions in increasing order of their numbers"),
+                );
+            }
+            if session.phase < phase {
+                findings.push(
+                    Finding::new(
+                        Code::PhaseOrder,
+                        path.field("phase"),
+                        format!("a {} session after a {} session", session.phase.label(), phase.label()),
+                    )
+                    .label("phase out of order")
+                    .hint("IPT runs initial, then middle, then termination"),
+                );
+            }
+        }
+        if session.nodes.is_empty() {
+            findings.push(
+                Finding::new(Code::EmptyList, path.field("nodes"), format!("session {} has no nodes", session.number))
+                    .label("empty"),
+            );
+        }
+        previous = Some((session.number, session.phase));
+    }
+}
+
+/// Every id in a scenario, with its path: nodes, client lines, choices and statements share one
+/// namespace, because attempt records name any of them.
+fn each_id<'s>(graph: &Graph<'s>, mut visit: impl FnMut(&'s str, DataPath)) {
+    for place in &graph.places {
+        let path = place.path();
+        visit(place.node.id(), path.field("id"));
+        match place.node {
+            Node::Client(turn) => {
+                for (i, line) in turn.lines.iter().enumerate() {
+                    visit(&line.id, path.field("lines").index(i).field("id"));
+                }
+            }
+            Node::Trainee(turn) => {
+                for (i, choice) in turn.choices.iter().enumerate() {
+                    visit(&choice.id, path.field("choices").index(i).field("id"));
+                }
+            }
+            Node::Formulation(f) => {
+                for (i, statement) in f.statements.iter().enumerate() {
+                    visit(&statement.id, path.field("statements").index(i).field("id"));
+                }
+            }
+            Node::Branch(_) | Node::Ending(_) => {}
+        }
+    }
+}
+
+fn check_ids(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
+    let mut first: HashMap<&str, DataPath> = HashMap::new();
+    each_id(graph, |id, path| {
+        if id.trim().is_empty() {
+            findings.push(Finding::new(Code::InvalidValue, path, "an id must not be empty").label("empty id"));
+        } else if let Some(earlier) = first.get(id) {
+            findings.push(
+                Finding::new(Code::DuplicateId, path, format!("the id `{id}` is used twice"))
+                    .label("used again here")
+                    .hint(format!("it is first used at `{earlier}`; ids must be unique within a scenario")),
+            );
+        } else {
+            first.insert(id, path);
+        }
+    });
+}
+
+fn check_jumps(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Finding>) {
+    let node_ids = || graph.places.iter().map(|p| p.node.id());
+    if graph.start.is_none() {
+        findings.push(
+            Finding::new(Code::MissingStart, DataPath::root().field("start"), format!("`start` names no node: `{}`", scenario.start))
+                .label("no node has this id")
+                .maybe_hint(did_you_mean(&scenario.start, node_ids())),
+        );
+    }
+    for (i, place) in graph.places.iter().enumerate() {
+        let path = place.path();
+        for edge in &graph.edges[i] {
+            let via_path = edge.via.path(&path);
+            match edge.to {
+                None => {
+                    let target = target_name(place.node, edge.via);
+                    findings.push(
+                        Finding::new(Code::UndefinedNode, via_path, format!("jump to a node that does not exist: `{target}`"))
+                            .label("no node has this id")
+                            .maybe_hint(did_you_mean(target, node_ids())),
+                    );
+                }
+                Some(to) if graph.places[to].session < place.session => findings.push(
+                    Finding::new(
+                        Code::BackInTime,
+                        via_path,
+                        format!(
+                            "jump back from session {} to session {}",
+                            session_number(scenario, place),
+                            session_number(scenario, &graph.places[to])
+                        ),
+                    )
+                    .label("goes back in time")
+                    .hint("a course moves forward; repeat content inside the later session instead"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn session_number(scenario: &Scenario, place: &Place<'_>) -> u8 {
+    scenario.course.sessions.get(place.session).map_or(0, |s| s.number)
+}
+
+fn target_name(node: &Node, via: super::graph::Via) -> &str {
+    use super::graph::Via;
+    match (node, via) {
+        (Node::Client(turn), _) => &turn.next,
+        (Node::Formulation(f), _) => &f.next,
+        (Node::Trainee(turn), Via::Choice(i)) => turn.choices.get(i).map_or("", |c| &c.goto),
+        (Node::Branch(b), Via::Case(i)) => b.cases.get(i).map_or("", |c| &c.goto),
+        (Node::Branch(b), _) => &b.otherwise,
+        _ => "",
+    }
+}
+
+fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
+    for (i, place) in graph.places.iter().enumerate() {
+        let path = place.path();
+        let empty = match place.node {
+            Node::Client(turn) if turn.lines.is_empty() => Some(("lines", "a client turn needs at least one line")),
+            Node::Formulation(f) if f.statements.is_empty() => {
+                Some(("statements", "a formulation needs statements to tick"))
+            }
+            _ => None,
+        };
+        if let Some((field, message)) = empty {
+            findings.push(Finding::new(Code::EmptyList, path.field(field), message).label("empty"));
+        }
+        if !graph.is_ending(i) && graph.edges[i].is_empty() {
+            findings.push(
+                Finding::new(Code::DeadEnd, path.field("id"), format!("`{}` is not an ending and has no way on", place.node.id()))
+                    .label("dead end")
+                    .hint("give it a choice that leads on, or make it an `Ending`"),
+            );
+        }
+    }
+    let components = graph.components();
+    for (c, members) in components.members.iter().enumerate() {
+        let leaves = members
+            .iter()
+            .any(|&v| graph.is_ending(v) || graph.successors(v).any(|w| components.of[w] != c));
+        let broken = members.iter().any(|&v| graph.edges[v].iter().any(|e| e.to.is_none()));
+        if components.cyclic[c] && !leaves && !broken {
+            let Some(&first) = members.iter().min() else { continue };
+            let mut ids: Vec<&str> = members.iter().map(|&v| graph.places[v].node.id()).collect();
+            ids.sort_unstable();
+            ids.truncate(6);
+            findings.push(
+                Finding::new(
+                    Code::CycleWithoutExit,
+                    graph.places[first].path().field("id"),
+                    format!("these nodes loop among themselves and never reach an ending: {}", ids.join(", ")),
+                )
+                .label("loop with no exit")
+                .hint("give one of them a way out of the loop"),
+            );
+        }
+    }
+    if graph.start.is_some() {
+        let reachable = graph.reachable_from_start();
+        for (i, place) in graph.places.iter().enumerate() {
+            if !reachable[i] {
+                findings.push(
+                    Finding::new(Code::Unreachable, place.path().field("id"), format!("no path from the start reaches `{}`", place.node.id()))
+                        .label("unreachable")
+                        .hint("jump to it from somewhere, or delete it"),
+                );
+            }
+        }
+    }
+}
+
+/// The conditions of a node, each with its path.
+fn conditions<'s>(place: &Place<'s>) -> Vec<(&'s Condition, DataPath)> {
+    let path = place.path();
+    match place.node {
+        Node::Client(turn) => turn
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| Some((l.when.as_ref()?, path.field("lines").index(i).field("when"))))
+            .collect(),
+        Node::Trainee(turn) => turn
+            .choices
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((c.when.as_ref()?, path.field("choices").index(i).field("when"))))
+            .collect(),
+        Node::Branch(b) => b
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (&c.when, path.field("cases").index(i).field("when")))
+            .collect(),
+        Node::Formulation(_) | Node::Ending(_) => Vec::new(),
+    }
+}
+
+fn check_flags(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
+    let mut set: Vec<(&str, DataPath)> = Vec::new();
+    let mut read: Vec<(&str, DataPath)> = Vec::new();
+    for place in &graph.places {
+        if let Node::Trainee(turn) = place.node {
+            for (i, choice) in turn.choices.iter().enumerate() {
+                let path = place.path().field("choices").index(i);
+                for (field, flags) in [("set", &choice.set), ("unset", &choice.unset)] {
+                    for (j, flag) in flags.iter().enumerate() {
+                        set.push((flag, path.field(field).index(j)));
+                    }
+                }
+            }
+        }
+        for (condition, path) in conditions(place) {
+            condition.for_each_leaf(&mut |leaf| {
+                if let Condition::Flag(name) | Condition::NotFlag(name) = leaf {
+                    read.push((name, path.clone()));
+                }
+            });
+        }
+    }
+    let set_names: HashSet<&str> = set.iter().map(|(name, _)| *name).collect();
+    let read_names: HashSet<&str> = read.iter().map(|(name, _)| *name).collect();
+    let mut reported = HashSet::new();
+    for (name, path) in &read {
+        if !set_names.contains(name) && reported.insert(*name) {
+            findings.push(
+                Finding::new(Code::FlagNeverSet, path.clone(), format!("the flag `{name}` is read but never set"))
+                    .label("never set by any choice")
+                    .maybe_hint(did_you_mean(name, set_names.iter().copied()).or_else(|| Some(format!("set it with `set: [\"{name}\"]` on a choice")))),
+            );
+        }
+    }
+    for (name, path) in &set {
+        if !read_names.contains(name) && reported.insert(*name) {
+            findings.push(
+                Finding::new(Code::FlagNeverRead, path.clone(), format!("the flag `{name}` is set but never read"))
+                    .label("no condition reads it")
+                    .maybe_hint(did_you_mean(name, read_names.iter().copied()).or_else(|| Some("read it with `when: Flag(...)`, or remove it".into()))),
+            );
+        }
+    }
+}
+
+fn check_choices(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
+    for place in &graph.places {
+        let path = place.path();
+        match place.node {
+            Node::Trainee(turn) => {
+                if can_all_be_hidden(turn.choices.iter().map(|c| c.when.as_ref())) {
+                    findings.push(
+                        Finding::new(Code::AllHidden, path.field("id"), format!("every choice of `{}` can be hidden at once", turn.id))
+                            .label("the trainee could be left with nothing to say")
+                            .hint("give one choice no `when`, or make the conditions cover every case"),
+                    );
+                }
+                if let Some(expert) = &turn.expert
+                    && !turn.choices.iter().any(|c| &c.id == expert)
+                {
+                    findings.push(
+                        Finding::new(Code::UnknownExpert, path.field("expert"), format!("`expert` names no choice of `{}`: `{expert}`", turn.id))
+                            .label("not one of this node's choices")
+                            .maybe_hint(did_you_mean(expert, turn.choices.iter().map(|c| c.id.as_str()))),
+                    );
+                }
+                for (i, choice) in turn.choices.iter().enumerate() {
+                    let choice_path = path.field("choices").index(i);
+                    for (j, evidence) in choice.evidence.iter().enumerate() {
+                        if rubric::find(evidence.item()).is_none() {
+                            findings.push(
+                                Finding::new(Code::UnknownItem, choice_path.field("evidence").index(j), format!("no rubric item is called `{}`", evidence.item()))
+                                    .label("unknown rubric item")
+                                    .maybe_hint(did_you_mean(evidence.item(), rubric::ids()).or_else(|| Some("the rubric items are listed in scenarios/README.md".into()))),
+                            );
+                        }
+                    }
+                    let no_rationale = choice.rationale.as_deref().is_none_or(|r| r.trim().is_empty());
+                    if !choice.evidence.is_empty() && no_rationale {
+                        findings.push(
+                            Finding::new(Code::NoFeedback, choice_path.field("id"), format!("the scored choice `{}` has no rationale", choice.id))
+                                .label("scored without feedback")
+                                .hint("add `rationale: \"...\"` saying why this is or is not good IPT"),
+                        );
+                    }
+                }
+            }
+            Node::Client(turn) if can_all_be_hidden(turn.lines.iter().map(|l| l.when.as_ref())) => {
+                findings.push(
+                    Finding::new(Code::AllHidden, path.field("id"), format!("every line of `{}` can be hidden at once", turn.id))
+                        .label("the client could be left with nothing to say")
+                        .hint("give one line no `when`, or make the conditions cover every case"),
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A made-up state for asking whether some conditions can all be false at once.
+struct Hypothesis<'a> {
+    flags: &'a [&'a str],
+    true_flags: u32,
+    rapport: i32,
+    symptoms: i32,
+    area: Option<ProblemArea>,
+}
+
+impl Facts for Hypothesis<'_> {
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().position(|f| *f == name).is_some_and(|i| self.true_flags & (1 << i) != 0)
+    }
+    fn rapport(&self) -> i32 {
+        self.rapport
+    }
+    fn symptoms(&self) -> i32 {
+        self.symptoms
+    }
+    fn area(&self) -> Option<ProblemArea> {
+        self.area
+    }
+}
+
+/// Whether some state makes every one of these optional conditions false. An absent condition
+/// always holds. It tries every combination of the flags and of the regions between the
+/// thresholds that the conditions mention; past a few thousand combinations it gives up and
+/// answers no, so that an unusual scenario gets no false alarm.
+fn can_all_be_hidden<'c>(conditions: impl Iterator<Item = Option<&'c Condition>>) -> bool {
+    let mut all = Vec::new();
+    for condition in conditions {
+        match condition {
+            None => return false,
+            Some(c) => all.push(c),
+        }
+    }
+    if all.is_empty() {
+        return false;
+    }
+    let mut flags: Vec<&str> = Vec::new();
+    let mut rapport = vec![50];
+    let mut symptoms = vec![10];
+    for condition in &all {
+        condition.for_each_leaf(&mut |leaf| match leaf {
+            Condition::Flag(f) | Condition::NotFlag(f) if !flags.contains(&f.as_str()) => flags.push(f),
+            Condition::RapportAtLeast(n) | Condition::RapportBelow(n) => rapport.extend([*n, n.saturating_sub(1)]),
+            Condition::SymptomsAtLeast(n) | Condition::SymptomsBelow(n) => symptoms.extend([*n, n.saturating_sub(1)]),
+            _ => {}
+        });
+    }
+    let areas: Vec<Option<ProblemArea>> = std::iter::once(None).chain(ProblemArea::ALL.map(Some)).collect();
+    let combinations = (1u64 << flags.len().min(40)) * (rapport.len() * symptoms.len() * areas.len()) as u64;
+    if flags.len() > 12 || combinations > 4096 {
+        return false;
+    }
+    for true_flags in 0..(1u32 << flags.len()) {
+        for &r in &rapport {
+            for &s in &symptoms {
+                for &area in &areas {
+                    let facts = Hypothesis { flags: &flags, true_flags, rapport: r, symptoms: s, area };
+                    if all.iter().all(|c| !c.holds(&facts)) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Whether any choice in a session of `phase` gives full evidence for `item`.
+fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &str) -> bool {
+    graph.places.iter().any(|place| {
+        let in_phase = phase.is_none_or(|p| scenario.course.sessions.get(place.session).is_some_and(|s| s.phase == p));
+        in_phase
+            && matches!(place.node, Node::Trainee(turn) if turn.choices.iter().any(|c| {
+                c.evidence.iter().any(|e| matches!(e, Evidence::Full(i) if i == item))
+            }))
+    })
+}
+
+fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Finding>) {
+    let course = DataPath::root().field("course").field("sessions");
+    if !graph.places.iter().any(|p| matches!(p.node, Node::Formulation(_))) {
+        findings.push(
+            Finding::new(Code::NoFormulation, course.clone(), "no `Formulation` node: the problem area cannot be scored")
+                .label("no formulation step in these sessions")
+                .hint("add a `Formulation` node in an initial-phase session"),
+        );
+    }
+    let halves = ["sick_role_legitimise", "sick_role_responsibility"];
+    let missing: Vec<&str> = halves.into_iter().filter(|item| !offers(graph, scenario, Some(Phase::Initial), item)).collect();
+    if !missing.is_empty() {
+        findings.push(
+            Finding::new(Code::NoSickRole, course.clone(), format!("no initial-phase choice gives `Full(\"{}\")`", missing.join("\")` or `Full(\"")))
+                .label("the sick role cannot be scored in full")
+                .hint("offer a choice in an initial session with full evidence for both halves of the sick role"),
+        );
+    }
+    let has_termination = scenario.course.sessions.iter().any(|s| s.phase == Phase::Termination);
+    let scorable = rubric::ITEMS
+        .iter()
+        .filter(|item| item.headline == Some(Headline::Termination))
+        .any(|item| offers(graph, scenario, Some(Phase::Termination), item.id));
+    if !has_termination || !scorable {
+        let message = if has_termination {
+            "no termination-phase choice gives full evidence for a termination item"
+        } else {
+            "the course has no termination phase"
+        };
+        findings.push(
+            Finding::new(Code::NoTermination, course, message)
+                .label("termination cannot be scored")
+                .hint("end the course with a `Termination` session that raises the ending and the feelings about it"),
+        );
+    }
+}
+
+fn check_assets(scenario: &Scenario, assets: &AssetRoot, findings: &mut Vec<Finding>) {
+    let Some(portrait) = &scenario.client.portrait else { return };
+    let path = DataPath::root().field("client").field("portrait");
+    let Some(relative) = inside_folder(portrait) else {
+        findings.push(
+            Finding::new(Code::AssetOutside, path, format!("the asset path `{portrait}` leaves the scenario's folder"))
+                .label("refused")
+                .hint("keep assets in the scenario's folder or below it, with a relative path"),
+        );
+        return;
+    };
+    let found = match assets {
+        AssetRoot::Embedded(names) => names.contains(&relative.as_str()),
+        AssetRoot::Folder(folder) => {
+            let file = folder.join(&relative);
+            // A link inside the folder may still point outside it; the real path decides.
+            match (file.canonicalize(), folder.canonicalize()) {
+                (Ok(real), Ok(root)) if !real.starts_with(&root) => {
+                    findings.push(
+                        Finding::new(Code::AssetOutside, path, format!("the asset `{portrait}` links to a file outside the scenario's folder"))
+                            .label("refused")
+                            .hint("copy the file into the scenario's folder"),
+                    );
+                    return;
+                }
+                (Ok(real), _) => real.is_file(),
+                _ => false,
+            }
+        }
+    };
+    if !found {
+        findings.push(
+            Finding::new(Code::AssetMissing, path, format!("no file `{portrait}` beside the scenario"))
+                .label("file not found")
+                .hint("paths are relative to the folder the scenario file is in"),
+        );
+    }
+}
+
+/// The path with `.` parts removed, if it stays inside its folder: relative, and no `..`
+/// that climbs above the start.
+fn inside_folder(path: &str) -> Option<String> {
+    if path.starts_with(['/', '\\']) || path.contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            name => parts.push(name),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_paths_must_stay_inside() {
+        assert_eq!(inside_folder("portraits/a.png").as_deref(), Some("portraits/a.png"));
+        assert_eq!(inside_folder("./x/../a.png").as_deref(), Some("a.png"));
+        assert_eq!(inside_folder("../a.png"), None);
+        assert_eq!(inside_folder("x/../../a.png"), None);
+        assert_eq!(inside_folder("/etc/passwd"), None);
+        assert_eq!(inside_folder("C:\\x.png"), None);
+    }
+
+    #[test]
+    fn complementary_conditions_cannot_all_be_hidden() {
+        let flag = Condition::Flag("f".into());
+        let not_flag = Condition::NotFlag("f".into());
+        assert!(!can_all_be_hidden([Some(&flag), Some(&not_flag)].into_iter()));
+        assert!(can_all_be_hidden([Some(&flag)].into_iter()));
+        let high = Condition::RapportAtLeast(40);
+        let low = Condition::RapportBelow(40);
+        assert!(!can_all_be_hidden([Some(&high), Some(&low)].into_iter()));
+        assert!(can_all_be_hidden([Some(&high), Some(&Condition::RapportBelow(30))].into_iter()));
+        assert!(!can_all_be_hidden([Some(&flag), None].into_iter()));
+    }
+}
