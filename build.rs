@@ -15,7 +15,9 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// The built-in scenarios: file name and text.\npub const BUILT_IN: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// The built-in scenarios: file name and text.\npub const BUILT_IN: &[(&str, &str)] = &[\n",
+    );
     for name in &names {
         let _ = writeln!(
             code,

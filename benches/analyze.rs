@@ -27,9 +27,15 @@ fn main() {
     let small = synthetic::scenario(N, 1);
     let large = synthetic::scenario(2 * N, 2);
     let analysis = analyze(&small);
-    println!("N = {} nodes: distinct paths {}", analysis.nodes, analysis.paths);
+    println!(
+        "N = {} nodes: distinct paths {}",
+        analysis.nodes, analysis.paths
+    );
     let (t1, t2) = (best_of(&small), best_of(&large));
     println!("  analyze at N  : {:>8.1} ms", t1.as_secs_f64() * 1e3);
     println!("  analyze at 2N : {:>8.1} ms", t2.as_secs_f64() * 1e3);
-    println!("  ratio 2N / N  : {:>8.2}  (linear: about 2; quadratic: about 4)", t2.as_secs_f64() / t1.as_secs_f64());
+    println!(
+        "  ratio 2N / N  : {:>8.2}  (linear: about 2; quadratic: about 4)",
+        t2.as_secs_f64() / t1.as_secs_f64()
+    );
 }

@@ -26,7 +26,9 @@ fn median(mut times: Vec<Duration>) -> Duration {
 }
 
 fn main() {
-    let texts: Vec<String> = (0..FILES).map(|i| synthetic::to_ron(&synthetic::scenario(NODES, i))).collect();
+    let texts: Vec<String> = (0..FILES)
+        .map(|i| synthetic::to_ron(&synthetic::scenario(NODES, i)))
+        .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     // Both must see valid, clean scenarios, or the comparison is of different work.
     for text in texts.iter().take(3) {
@@ -44,13 +46,29 @@ fn main() {
         }));
         check.push(time(|| {
             for text in &texts {
-                black_box(check_bytes("bench.ron", black_box(text.as_bytes()), &AssetRoot::Embedded(&[])));
+                black_box(check_bytes(
+                    "bench.ron",
+                    black_box(text.as_bytes()),
+                    &AssetRoot::Embedded(&[]),
+                ));
             }
         }));
     }
     let (parse, check) = (median(parse), median(check));
-    println!("{FILES} scenarios of ~{NODES} nodes, {:.1} MiB, median of {ROUNDS} rounds", bytes as f64 / 1048576.0);
-    println!("  bare ron::from_str into Scenario : {:>8.1} ms", parse.as_secs_f64() * 1e3);
-    println!("  check (parse + validate)         : {:>8.1} ms", check.as_secs_f64() * 1e3);
-    println!("  ratio check / parse              : {:>8.2}  (target <= 1.30)", check.as_secs_f64() / parse.as_secs_f64());
+    println!(
+        "{FILES} scenarios of ~{NODES} nodes, {:.1} MiB, median of {ROUNDS} rounds",
+        bytes as f64 / 1048576.0
+    );
+    println!(
+        "  bare ron::from_str into Scenario : {:>8.1} ms",
+        parse.as_secs_f64() * 1e3
+    );
+    println!(
+        "  check (parse + validate)         : {:>8.1} ms",
+        check.as_secs_f64() * 1e3
+    );
+    println!(
+        "  ratio check / parse              : {:>8.2}  (target <= 1.30)",
+        check.as_secs_f64() / parse.as_secs_f64()
+    );
 }

@@ -20,6 +20,8 @@ fn open_app(args: ipt_trainer::cli::AppArgs) -> ExitCode {
 
 #[cfg(not(feature = "app"))]
 fn open_app(_: ipt_trainer::cli::AppArgs) -> ExitCode {
-    eprintln!("error: this build has no window (built without the `app` feature); use a subcommand, see --help");
+    eprintln!(
+        "error: this build has no window (built without the `app` feature); use a subcommand, see --help"
+    );
     ExitCode::from(2)
 }

@@ -1,5 +1,10 @@
 //! The `check` and `analyze` commands as an author meets them: output, JSON and exit codes.
 
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers stop loudly on a broken fixture"
+)]
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -22,15 +27,28 @@ fn check_draws_the_source_line_with_a_caret_and_a_hint() {
     let output = run(&["check", UNDEFINED]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
-    assert!(text.contains("error[E0012]: jump to a node that does not exist: `dnoe`"), "{text}");
+    assert!(
+        text.contains("error[E0012]: jump to a node that does not exist: `dnoe`"),
+        "{text}"
+    );
     assert!(text.contains(&format!("--> {UNDEFINED}:68:39")), "{text}");
     assert!(text.contains("goto: \"dnoe\","), "{text}");
     assert!(text.contains("^^^^^^ no node has this id"), "{text}");
     assert!(text.contains("did you mean `done`?"), "{text}");
-    assert!(text.contains("course.sessions[1].nodes[0].choices[0].goto"), "{text}");
+    assert!(
+        text.contains("course.sessions[1].nodes[0].choices[0].goto"),
+        "{text}"
+    );
     // The misspelt jump was the only way to `done`, so it is also reported unreachable.
-    assert!(text.contains("warning[W0015]: no path from the start reaches `done`"), "{text}");
-    assert!(text.trim_end().ends_with("checked 1 file: 1 error, 1 warning"), "{text}");
+    assert!(
+        text.contains("warning[W0015]: no path from the start reaches `done`"),
+        "{text}"
+    );
+    assert!(
+        text.trim_end()
+            .ends_with("checked 1 file: 1 error, 1 warning"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -43,7 +61,10 @@ fn check_reports_json() {
     assert_eq!(diagnostic["severity"], "error");
     assert_eq!(diagnostic["line"], 68);
     assert_eq!(diagnostic["column"], 39);
-    assert_eq!(diagnostic["path"], "course.sessions[1].nodes[0].choices[0].goto");
+    assert_eq!(
+        diagnostic["path"],
+        "course.sessions[1].nodes[0].choices[0].goto"
+    );
     assert_eq!(diagnostic["hint"], "did you mean `done`?");
     assert_eq!(report["errors"], 1);
 }
@@ -52,7 +73,12 @@ fn check_reports_json() {
 fn warnings_fail_only_when_denied() {
     let warning_only = "tests/fixtures/broken/W0019-no-feedback.ron";
     assert_eq!(run(&["check", warning_only]).status.code(), Some(0));
-    assert_eq!(run(&["check", "--deny-warnings", warning_only]).status.code(), Some(1));
+    assert_eq!(
+        run(&["check", "--deny-warnings", warning_only])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
@@ -82,9 +108,10 @@ fn a_folder_is_searched_for_scenarios() {
     assert_eq!(output.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let files = report["files"].as_array().expect("files");
-    let on_disk = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken"))
-        .expect("fixtures")
-        .count();
+    let on_disk =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken"))
+            .expect("fixtures")
+            .count();
     assert_eq!(files.len(), on_disk);
 }
 
@@ -102,7 +129,10 @@ fn analyze_reports_scores_endings_and_paths() {
         .filter_map(|e| e[0].as_str())
         .collect();
     assert!(endings.contains(&"end-completed") && endings.contains(&"end-dropout"));
-    assert_eq!(analysis["headlines"].as_array().expect("headlines").len(), 3);
+    assert_eq!(
+        analysis["headlines"].as_array().expect("headlines").len(),
+        3
+    );
     let human = stdout(&run(&["analyze", "grief-ruth"]));
     assert!(human.contains("distinct paths:"), "{human}");
 }

@@ -2,6 +2,11 @@
 //! what must be reported and where (`// expect: E0012 at 68:39`); this checks each one, plus
 //! the inputs that are not scenarios at all.
 
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers stop loudly on a broken fixture"
+)]
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -28,7 +33,11 @@ fn expectations(path: &Path) -> Vec<(String, usize, usize)> {
         .map(|rest| {
             let (code, place) = rest.split_once(" at ").expect("`CODE at L:C`");
             let (line, column) = place.split_once(':').expect("L:C");
-            (code.to_owned(), line.parse().expect("line"), column.parse().expect("column"))
+            (
+                code.to_owned(),
+                line.parse().expect("line"),
+                column.parse().expect("column"),
+            )
         })
         .collect()
 }
@@ -46,7 +55,11 @@ fn each_fixture_reports_its_code_at_its_line_and_column() {
     let mut failures = Vec::new();
     for path in fixtures() {
         let expected = expectations(&path);
-        assert!(!expected.is_empty(), "{} has no `// expect:` header", path.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no `// expect:` header",
+            path.display()
+        );
         let checked = check_file(&path);
         for want in &expected {
             if !found(&checked).contains(want) {
@@ -66,7 +79,11 @@ fn each_fixture_reports_its_code_at_its_line_and_column() {
 
 #[test]
 fn every_code_has_a_fixture_or_a_test_of_its_own() {
-    let covered: HashSet<String> = fixtures().iter().flat_map(|p| expectations(p)).map(|(code, _, _)| code).collect();
+    let covered: HashSet<String> = fixtures()
+        .iter()
+        .flat_map(|p| expectations(p))
+        .map(|(code, _, _)| code)
+        .collect();
     // These two cannot be files in the repository: they are tested below.
     let tested_here = [Code::TooLarge, Code::Io];
     for code in Code::ALL {
@@ -125,14 +142,21 @@ fn nesting_100_000_deep_is_refused_without_overflowing_the_stack() {
         let checked = check_bytes("deep.ron", text.as_bytes(), &AssetRoot::Embedded(&[]));
         // Not a scenario at all: one error, whichever RON meets first, and no crash.
         assert_eq!(checked.diagnostics.len(), 1, "{open}");
-        assert!(checked.diagnostics[0].is_error() && checked.scenario.is_none(), "{open}");
+        assert!(
+            checked.diagnostics[0].is_error() && checked.scenario.is_none(),
+            "{open}"
+        );
     }
     let deep_condition = format!(
         "Scenario(id: \"x\", title: \"x\", client: Profile(name: \"x\", age: 1, presenting_complaint: \"x\", background: \"x\", difficulty: Introductory), answer: Answer(problem_area: Grief, why: \"x\"), course: Course(time_limit: 1, sessions: [Session(number: 1, phase: Initial, nodes: [Branch(id: \"b\", cases: [Case(when: {}Flag(\"f\"){}, goto: \"b\")], otherwise: \"b\")])]), start: \"b\")",
         "Not(".repeat(100_000),
         ")".repeat(100_000)
     );
-    let checked = check_bytes("deep.ron", deep_condition.as_bytes(), &AssetRoot::Embedded(&[]));
+    let checked = check_bytes(
+        "deep.ron",
+        deep_condition.as_bytes(),
+        &AssetRoot::Embedded(&[]),
+    );
     assert_eq!(checked.diagnostics[0].code, Code::TooDeep);
 }
 
@@ -152,7 +176,9 @@ fn a_missing_file_is_an_io_error() {
 
 #[test]
 fn every_ron_example_in_the_authoring_guide_checks_clean() {
-    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md")).expect("guide");
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md"))
+            .expect("guide");
     let mut examples = 0;
     let mut rest = guide.as_str();
     while let Some(start) = rest.find("```ron\n") {
@@ -161,8 +187,16 @@ fn every_ron_example_in_the_authoring_guide_checks_clean() {
         let text = &body[..end];
         // Fragments show one piece of a file; only whole scenarios are checked.
         if text.trim_start().starts_with("Scenario(") {
-            let checked = check_bytes("README.md example", text.as_bytes(), &AssetRoot::Embedded(&[]));
-            assert_eq!(found(&checked), vec![], "an example in scenarios/README.md:\n{text}");
+            let checked = check_bytes(
+                "README.md example",
+                text.as_bytes(),
+                &AssetRoot::Embedded(&[]),
+            );
+            assert_eq!(
+                found(&checked),
+                vec![],
+                "an example in scenarios/README.md:\n{text}"
+            );
             examples += 1;
         }
         rest = &body[end + 3..];
@@ -172,11 +206,21 @@ fn every_ron_example_in_the_authoring_guide_checks_clean() {
 
 #[test]
 fn the_guide_documents_every_code_and_rubric_item() {
-    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md")).expect("guide");
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md"))
+            .expect("guide");
     for code in Code::ALL {
-        assert!(guide.contains(&format!("| {} |", code.as_str())), "{} is not in the guide", code.as_str());
+        assert!(
+            guide.contains(&format!("| {} |", code.as_str())),
+            "{} is not in the guide",
+            code.as_str()
+        );
     }
     for item in ipt_trainer::scoring::rubric::ITEMS {
-        assert!(guide.contains(&format!("| `{}` |", item.id)), "{} is not in the guide", item.id);
+        assert!(
+            guide.contains(&format!("| `{}` |", item.id)),
+            "{} is not in the guide",
+            item.id
+        );
     }
 }

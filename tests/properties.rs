@@ -1,6 +1,11 @@
 //! Property tests: the loader never panics on any input, and `analyze`'s dynamic programming
 //! agrees with brute-force path enumeration on small random graphs.
 
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers stop loudly on a broken fixture"
+)]
+
 use std::collections::HashMap;
 
 use ipt_trainer::scenario::analyze::{PathCount, analyze};
@@ -60,13 +65,26 @@ fn apply(text: &[u8], edits: &[Edit]) -> Vec<u8> {
 
 fn edit() -> impl Strategy<Value = Edit> {
     let tokens = prop::sample::select(vec![
-        b"(".to_vec(), b")".to_vec(), b"[".to_vec(), b"]".to_vec(), b",".to_vec(), b":".to_vec(),
-        b"\"".to_vec(), b"Some(".to_vec(), b"Not(".to_vec(), b"/*".to_vec(), b"r#\"".to_vec(), vec![0xff],
-        "é".as_bytes().to_vec(), b"goto: \"x\"".to_vec(), b"1e999".to_vec(),
+        b"(".to_vec(),
+        b")".to_vec(),
+        b"[".to_vec(),
+        b"]".to_vec(),
+        b",".to_vec(),
+        b":".to_vec(),
+        b"\"".to_vec(),
+        b"Some(".to_vec(),
+        b"Not(".to_vec(),
+        b"/*".to_vec(),
+        b"r#\"".to_vec(),
+        vec![0xff],
+        "é".as_bytes().to_vec(),
+        b"goto: \"x\"".to_vec(),
+        b"1e999".to_vec(),
     ]);
     prop_oneof![
         (any::<usize>(), 0..64usize).prop_map(|(a, l)| Edit::Delete(a, l)),
-        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8)).prop_map(|(a, b)| Edit::Insert(a, b)),
+        (any::<usize>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(a, b)| Edit::Insert(a, b)),
         (any::<usize>(), tokens).prop_map(|(a, b)| Edit::Insert(a, b)),
         (any::<usize>(), 0..200usize, any::<usize>()).prop_map(|(f, l, t)| Edit::Copy(f, l, t)),
     ]
@@ -121,7 +139,10 @@ fn random_graph() -> impl Strategy<Value = RandomGraph> {
     (2..9usize).prop_flat_map(|n| {
         let node = |i: usize| {
             // Each choice jumps forward (or to the ending, index n).
-            let choice = ((i + 1)..=n, prop::collection::vec((0..ITEMS.len(), 0..3u8), 0..3));
+            let choice = (
+                (i + 1)..=n,
+                prop::collection::vec((0..ITEMS.len(), 0..3u8), 0..3),
+            );
             prop::collection::vec(choice, 1..4)
         };
         (0..n).map(node).collect::<Vec<_>>()
@@ -131,7 +152,13 @@ fn random_graph() -> impl Strategy<Value = RandomGraph> {
 fn to_scenario(graph: &RandomGraph) -> Scenario {
     let mut text = synthetic::scenario(12, 0);
     let n = graph.len();
-    let name = |i: usize| if i == n { "end".to_owned() } else { format!("t{i}") };
+    let name = |i: usize| {
+        if i == n {
+            "end".to_owned()
+        } else {
+            format!("t{i}")
+        }
+    };
     let mut nodes: Vec<Node> = graph
         .iter()
         .enumerate()
@@ -169,7 +196,11 @@ fn to_scenario(graph: &RandomGraph) -> Scenario {
             })
         })
         .collect();
-    nodes.push(Node::Ending(Ending { id: "end".into(), kind: EndingKind::Completed, text: String::new() }));
+    nodes.push(Node::Ending(Ending {
+        id: "end".into(),
+        kind: EndingKind::Completed,
+        text: String::new(),
+    }));
     text.course.sessions.truncate(1);
     text.course.sessions[0].nodes = nodes;
     text.start = "t0".into();
@@ -186,7 +217,11 @@ struct Brute {
 fn enumerate(scenario: &Scenario) -> Brute {
     let nodes = &scenario.course.sessions[0].nodes;
     let index: HashMap<&str, &Node> = nodes.iter().map(|n| (n.id(), n)).collect();
-    let mut brute = Brute { paths: 0, items: HashMap::new(), total: (i64::MAX, i64::MIN) };
+    let mut brute = Brute {
+        paths: 0,
+        items: HashMap::new(),
+        total: (i64::MAX, i64::MIN),
+    };
     let mut stack: Vec<(&str, HashMap<&str, i64>)> = vec![("t0", HashMap::new())];
     while let Some((id, sums)) = stack.pop() {
         match index[id] {
@@ -205,7 +240,9 @@ fn enumerate(scenario: &Scenario) -> Brute {
                 for choice in &turn.choices {
                     let mut next = sums.clone();
                     for e in &choice.evidence {
-                        *next.entry(rubric::find(e.item()).expect("item").id).or_default() += points(e);
+                        *next
+                            .entry(rubric::find(e.item()).expect("item").id)
+                            .or_default() += points(e);
                     }
                     stack.push((choice.goto.as_str(), next));
                 }

@@ -8,14 +8,20 @@ use super::{Scenarios, Screen};
 use crate::scenario::load::Checked;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(EguiPrimaryContextPass, draw_library.run_if(in_state(Screen::Library)));
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_library.run_if(in_state(Screen::Library)),
+    );
 }
 
 /// Builds the view-model from the loaded scenarios.
 pub fn library_vm(scenarios: &[Checked]) -> LibraryVm {
     let mut vm = LibraryVm::default();
     for checked in scenarios {
-        match (&checked.scenario, checked.diagnostics.iter().find(|d| d.is_error())) {
+        match (
+            &checked.scenario,
+            checked.diagnostics.iter().find(|d| d.is_error()),
+        ) {
             (Some(s), _) => vm.cards.push(Card {
                 title: s.title.clone(),
                 client: format!("{}, {}", s.client.name, s.client.age),

@@ -60,7 +60,9 @@ pub(crate) fn root_ui(ctx: &bevy_egui::egui::Context) -> bevy_egui::egui::Ui {
     Ui::new(
         ctx.clone(),
         "root".into(),
-        UiBuilder::new().layer_id(LayerId::background()).max_rect(ctx.viewport_rect()),
+        UiBuilder::new()
+            .layer_id(LayerId::background())
+            .max_rect(ctx.viewport_rect()),
     )
 }
 

@@ -37,11 +37,11 @@ fn take_screenshot(mut commands: Commands, mut capture: ResMut<Capture>) {
     }
     capture.taken = true;
     let mut save = save_to_disk(capture.path.clone());
-    commands
-        .spawn(Screenshot::primary_window())
-        .observe(move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
+    commands.spawn(Screenshot::primary_window()).observe(
+        move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
             save(captured);
             // Exit from the observer, once the image is on disk, not in the frame that asked.
             exit.write(AppExit::Success);
-        });
+        },
+    );
 }

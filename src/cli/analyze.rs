@@ -13,10 +13,15 @@ pub fn run(scenario: &str, format: Format) -> u8 {
     let checked = if Path::new(scenario).exists() {
         check_file(Path::new(scenario))
     } else {
-        match built_in().into_iter().find(|c| c.scenario.as_ref().is_some_and(|s| s.id == scenario)) {
+        match built_in()
+            .into_iter()
+            .find(|c| c.scenario.as_ref().is_some_and(|s| s.id == scenario))
+        {
             Some(found) => found,
             None => {
-                eprintln!("error: `{scenario}` is neither a file nor the id of a built-in scenario");
+                eprintln!(
+                    "error: `{scenario}` is neither a file nor the id of a built-in scenario"
+                );
                 return exit::USAGE;
             }
         }
@@ -26,8 +31,15 @@ pub fn run(scenario: &str, format: Format) -> u8 {
         for diagnostic in &checked.diagnostics {
             println!("{}\n", diagnostic.render(&checked.source, &renderer));
         }
-        eprintln!("error: `{}` has errors; fix them first (see `ipt-trainer check`)", checked.file);
-        return if has_io_error(&checked) { exit::USAGE } else { exit::FINDINGS };
+        eprintln!(
+            "error: `{}` has errors; fix them first (see `ipt-trainer check`)",
+            checked.file
+        );
+        return if has_io_error(&checked) {
+            exit::USAGE
+        } else {
+            exit::FINDINGS
+        };
     };
     let analysis = analyze(loaded);
     match format {
@@ -44,7 +56,10 @@ pub fn run(scenario: &str, format: Format) -> u8 {
 }
 
 fn has_io_error(checked: &Checked) -> bool {
-    checked.diagnostics.iter().any(|d| d.code == crate::scenario::diagnostic::Code::Io)
+    checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == crate::scenario::diagnostic::Code::Io)
 }
 
 fn range(bounds: &Bounds) -> String {
@@ -60,20 +75,48 @@ pub fn human(a: &Analysis) -> String {
         out.push('\n');
     };
     line(format!("scenario {} ({} nodes)", a.scenario, a.nodes));
-    line(format!("  total score      {}   full score {}", range(&a.total), a.full_score));
+    line(format!(
+        "  total score      {}   full score {}",
+        range(&a.total),
+        a.full_score
+    ));
     for h in &a.headlines {
-        line(format!("  {:<16} {}   full score {}", h.headline.label(), range(&h.bounds), h.full));
+        line(format!(
+            "  {:<16} {}   full score {}",
+            h.headline.label(),
+            range(&h.bounds),
+            h.full
+        ));
     }
     line("  rubric items:".into());
     for item in &a.items {
         let title = rubric::find(item.item).map_or(item.item, |i| i.title);
-        line(format!("    {:<26} {}  {title}", item.item, range(&item.bounds)));
+        line(format!(
+            "    {:<26} {}  {title}",
+            item.item,
+            range(&item.bounds)
+        ));
     }
-    let endings: Vec<String> = a.endings.iter().map(|(id, kind)| format!("{id} ({kind:?})")).collect();
-    line(format!("  reachable endings: {}", if endings.is_empty() { "none".into() } else { endings.join(", ") }));
+    let endings: Vec<String> = a
+        .endings
+        .iter()
+        .map(|(id, kind)| format!("{id} ({kind:?})"))
+        .collect();
+    line(format!(
+        "  reachable endings: {}",
+        if endings.is_empty() {
+            "none".into()
+        } else {
+            endings.join(", ")
+        }
+    ));
     line(format!(
         "  nodes on no path to an ending: {}",
-        if a.off_path.is_empty() { "none".into() } else { a.off_path.join(", ") }
+        if a.off_path.is_empty() {
+            "none".into()
+        } else {
+            a.off_path.join(", ")
+        }
     ));
     line(format!("  distinct paths: {}", a.paths));
     out

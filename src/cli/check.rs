@@ -71,9 +71,11 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
             }
         }
     }
-    let unreadable = checked
-        .iter()
-        .any(|c| c.diagnostics.iter().any(|d| d.code == crate::scenario::diagnostic::Code::Io));
+    let unreadable = checked.iter().any(|c| {
+        c.diagnostics
+            .iter()
+            .any(|d| d.code == crate::scenario::diagnostic::Code::Io)
+    });
     if unreadable {
         exit::USAGE
     } else if errors > 0 || (deny_warnings && warnings > 0) {
@@ -84,7 +86,11 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// The closing line, e.g. "checked 3 files: 2 errors, 1 warning".
@@ -92,7 +98,11 @@ fn summary(files: usize, errors: usize, warnings: usize) -> String {
     let verdict = if errors == 0 && warnings == 0 {
         "no problems".to_owned()
     } else {
-        format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+        format!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        )
     };
     format!("checked {}: {verdict}", plural(files, "file"))
 }

@@ -48,6 +48,7 @@ impl std::fmt::Display for PathCount {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PathCount::Exactly(n) => write!(f, "{n}"),
+            PathCount::AtLeast(n) if *n == u128::MAX => write!(f, "more than 2^128 - 1"),
             PathCount::AtLeast(n) => write!(f, "more than {n}"),
             PathCount::Unbounded => write!(f, "unbounded (a loop lies on a path to an ending)"),
         }
@@ -76,7 +77,11 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
     let graph = Graph::new(scenario);
     let reachable = graph.reachable_from_start();
     let reaches_end = graph.reaches_ending();
-    let live: Vec<bool> = reachable.iter().zip(&reaches_end).map(|(a, b)| *a && *b).collect();
+    let live: Vec<bool> = reachable
+        .iter()
+        .zip(&reaches_end)
+        .map(|(a, b)| *a && *b)
+        .collect();
     let order = Order::new(&graph, &live, &scenario.answer);
 
     let item_bounds: Vec<(&'static rubric::Item, Bounds)> = rubric::ITEMS
@@ -98,12 +103,19 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
         capped.min == raw.min && capped.max == raw.max
     };
     let group_bounds = |members: &dyn Fn(&rubric::Item) -> bool| -> Bounds {
-        let chosen: Vec<&(&rubric::Item, Bounds)> = item_bounds.iter().filter(|(item, _)| members(item)).collect();
+        let chosen: Vec<&(&rubric::Item, Bounds)> = item_bounds
+            .iter()
+            .filter(|(item, _)| members(item))
+            .collect();
         let ids: Vec<&str> = chosen.iter().map(|(item, _)| item.id).collect();
-        let summed = order.bounds(&graph, &|step: &Step<'_>| ids.iter().map(|id| step.sum_for(id)).sum());
+        let summed = order.bounds(&graph, &|step: &Step<'_>| {
+            ids.iter().map(|id| step.sum_for(id)).sum()
+        });
         let each_min: i64 = chosen.iter().map(|(item, raw)| clamp(item, *raw).min).sum();
         let each_max: i64 = chosen.iter().map(|(item, raw)| clamp(item, *raw).max).sum();
-        let additive = chosen.iter().all(|(item, raw)| caps_never_bind(item, *raw) && raw.exact);
+        let additive = chosen
+            .iter()
+            .all(|(item, raw)| caps_never_bind(item, *raw) && raw.exact);
         if additive {
             summed
         } else {
@@ -183,7 +195,11 @@ impl Step<'_> {
             Step::Choice(choice) => choice.evidence.as_slice(),
             Step::Area(evidence) => std::slice::from_ref(evidence),
         };
-        evidence.iter().filter(|e| e.item() == item).map(scoring::points).sum()
+        evidence
+            .iter()
+            .filter(|e| e.item() == item)
+            .map(scoring::points)
+            .sum()
     }
 }
 
@@ -221,14 +237,20 @@ impl Order {
 
     /// The live steps out of node `v`, with what each is made of. A formulation is one step
     /// per problem area, since the trainee may choose any of the four.
-    fn steps<'a, 's>(&'a self, graph: &'a Graph<'s>, v: usize) -> impl Iterator<Item = (usize, Step<'s>)> + 'a {
+    fn steps<'a, 's>(
+        &'a self,
+        graph: &'a Graph<'s>,
+        v: usize,
+    ) -> impl Iterator<Item = (usize, Step<'s>)> + 'a {
         let node = graph.places[v].node;
         graph.edges[v]
             .iter()
             .filter_map(move |edge| edge.to.filter(|&to| self.live[to]).map(|to| (to, edge.via)))
             .flat_map(move |(to, via)| {
                 let steps: Vec<Step<'s>> = match (node, via) {
-                    (Node::Trainee(turn), Via::Choice(i)) => turn.choices.get(i).map(Step::Choice).into_iter().collect(),
+                    (Node::Trainee(turn), Via::Choice(i)) => {
+                        turn.choices.get(i).map(Step::Choice).into_iter().collect()
+                    }
                     (Node::Formulation(_), _) => ProblemArea::ALL
                         .iter()
                         .map(|&area| Step::Area(scoring::area_evidence(&self.answer, area)))
@@ -246,7 +268,11 @@ impl Order {
     fn bounds(&self, graph: &Graph<'_>, weight: &dyn Fn(&Step<'_>) -> i64) -> Bounds {
         const NONE: (i64, i64) = (i64::MAX, i64::MIN);
         let Some(start) = self.start else {
-            return Bounds { min: 0, max: 0, exact: true };
+            return Bounds {
+                min: 0,
+                max: 0,
+                exact: true,
+            };
         };
         let mut best = vec![NONE; graph.len()];
         best[start] = (0, 0);
@@ -292,7 +318,11 @@ impl Order {
             }
         }
         if result == NONE {
-            return Bounds { min: 0, max: 0, exact: true };
+            return Bounds {
+                min: 0,
+                max: 0,
+                exact: true,
+            };
         }
         Bounds {
             min: result.0,
@@ -307,7 +337,12 @@ impl Order {
         let Some(start) = self.start else {
             return PathCount::Exactly(0);
         };
-        if self.cyclic.iter().enumerate().any(|(c, &cyclic)| cyclic && self.components[c].iter().any(|&v| self.live[v])) {
+        if self
+            .cyclic
+            .iter()
+            .enumerate()
+            .any(|(c, &cyclic)| cyclic && self.components[c].iter().any(|&v| self.live[v]))
+        {
             return PathCount::Unbounded;
         }
         let mut ways = vec![0u128; graph.len()];

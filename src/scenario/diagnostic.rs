@@ -120,7 +120,11 @@ impl Diagnostic {
         let span = clamp_span(source, self.span.clone());
         let mut snippet = Snippet::source(source).path(self.file.as_str()).fold(true);
         if !source.is_empty() {
-            snippet = snippet.annotation(AnnotationKind::Primary.span(span).label(self.label.as_str()));
+            snippet = snippet.annotation(
+                AnnotationKind::Primary
+                    .span(span)
+                    .label(self.label.as_str()),
+            );
         }
         let mut group = level
             .primary_title(self.message.as_str())
@@ -248,7 +252,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for code in Code::ALL {
             assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
-            let letter = if code.severity() == Severity::Error { 'E' } else { 'W' };
+            let letter = if code.severity() == Severity::Error {
+                'E'
+            } else {
+                'W'
+            };
             assert!(code.as_str().starts_with(letter), "{}", code.as_str());
         }
     }

@@ -79,11 +79,14 @@ impl<'s> Graph<'s> {
             .iter()
             .enumerate()
             .flat_map(|(session, s)| {
-                s.nodes.iter().enumerate().map(move |(position, node)| Place {
-                    node,
-                    session,
-                    position,
-                })
+                s.nodes
+                    .iter()
+                    .enumerate()
+                    .map(move |(position, node)| Place {
+                        node,
+                        session,
+                        position,
+                    })
             })
             .collect();
         let mut index = HashMap::with_capacity(places.len());

@@ -12,7 +12,13 @@ include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 pub fn built_in() -> Vec<Checked> {
     BUILT_IN
         .iter()
-        .map(|(name, text)| check_bytes(&format!("builtin:{name}"), text.as_bytes(), &AssetRoot::Embedded(&[])))
+        .map(|(name, text)| {
+            check_bytes(
+                &format!("builtin:{name}"),
+                text.as_bytes(),
+                &AssetRoot::Embedded(&[]),
+            )
+        })
         .collect()
 }
 
@@ -22,7 +28,8 @@ pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            collect_ron(path, &mut files).map_err(|e| format!("cannot read the folder `{}`: {e}", path.display()))?;
+            collect_ron(path, &mut files)
+                .map_err(|e| format!("cannot read the folder `{}`: {e}", path.display()))?;
         } else if path.exists() {
             files.push(path.clone());
         } else {
@@ -52,7 +59,14 @@ pub fn load_all(folders: &[PathBuf]) -> Vec<Checked> {
     let mut all = built_in();
     match scenario_files(folders) {
         Ok(files) => all.extend(files.iter().map(|f| check_file(f))),
-        Err(message) => all.push(Checked::io_error(&folders.iter().map(|f| f.display().to_string()).collect::<Vec<_>>().join(", "), message)),
+        Err(message) => all.push(Checked::io_error(
+            &folders
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            message,
+        )),
     }
     all
 }

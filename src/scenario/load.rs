@@ -52,7 +52,12 @@ impl Checked {
 
     /// A file or folder that could not be read at all.
     pub fn io_error(file: &str, message: String) -> Self {
-        Self::refused(file, Code::Io, message, "check the path and its permissions")
+        Self::refused(
+            file,
+            Code::Io,
+            message,
+            "check the path and its permissions",
+        )
     }
 
     fn refused(file: &str, code: Code, message: String, hint: &str) -> Self {
@@ -83,7 +88,8 @@ pub fn check_file(path: &Path) -> Checked {
     let mut bytes = Vec::new();
     // Read one byte past the limit rather than trusting the size the file system reports, so
     // that a file growing while it is read, or a device file, cannot get past the limit.
-    let read = fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    let read =
+        fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(error) = read {
         return Checked::io_error(&file, format!("cannot read `{file}`: {error}"));
     }
@@ -96,7 +102,10 @@ pub fn check_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
         return Checked::refused(
             file,
             Code::TooLarge,
-            format!("the file is over the {} MiB limit for a scenario", MAX_FILE_BYTES / (1024 * 1024)),
+            format!(
+                "the file is over the {} MiB limit for a scenario",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
             "a scenario is a text file of at most a few hundred KiB; is this the right file?",
         );
     }
@@ -129,13 +138,18 @@ pub fn check_source(file: &str, source: &str, assets: &AssetRoot) -> Checked {
         diagnostics: Vec::new(),
     };
     match ron_options().from_str::<Scenario>(source) {
-        Err(error) => checked.diagnostics.push(parse_diagnostic(file, source, &error)),
+        Err(error) => checked
+            .diagnostics
+            .push(parse_diagnostic(file, source, &error)),
         Ok(scenario) => {
             let findings = validate(&scenario, assets);
             if !findings.is_empty() {
                 // Only a file with findings pays for mapping paths back to positions.
                 let map = SourceMap::new(source);
-                checked.diagnostics = findings.into_iter().map(|f| place(file, source, &map, f)).collect();
+                checked.diagnostics = findings
+                    .into_iter()
+                    .map(|f| place(file, source, &map, f))
+                    .collect();
                 checked.diagnostics.sort_by_key(|d| (d.line, d.column));
             }
             if checked.errors() == 0 {
@@ -178,7 +192,9 @@ fn parse_diagnostic(file: &str, source: &str, error: &SpannedError) -> Diagnosti
         }
     }
     // RON's span starts where the previous token ended; point at the offending token itself.
-    let blank = source.get(start..).map_or(0, |rest| rest.len() - rest.trim_start().len());
+    let blank = source
+        .get(start..)
+        .map_or(0, |rest| rest.len() - rest.trim_start().len());
     start = (start + blank).min(source.len());
     end = end.max(start);
     let (line, column) = line_column(source, start);
@@ -197,18 +213,31 @@ fn parse_diagnostic(file: &str, source: &str, error: &SpannedError) -> Diagnosti
 }
 
 fn names(list: &[&str]) -> String {
-    list.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn describe(error: &RonError) -> (Code, String, String, Option<String>) {
     use super::diagnostic::did_you_mean;
-    let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
     match error {
-        RonError::NoSuchStructField { expected, found, outer } => (
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
             Code::UnknownField,
             format!("unknown field `{found}`{}", within(outer)),
             "unknown field".into(),
-            did_you_mean(found, expected.iter().copied()).or_else(|| Some(format!("the fields here are {}", names(expected)))),
+            did_you_mean(found, expected.iter().copied())
+                .or_else(|| Some(format!("the fields here are {}", names(expected)))),
         ),
         RonError::MissingStructField { field, outer } => (
             Code::MissingField,
@@ -216,11 +245,16 @@ fn describe(error: &RonError) -> (Code, String, String, Option<String>) {
             format!("`{field}` is required here"),
             Some(format!("add `{field}: ...`")),
         ),
-        RonError::NoSuchEnumVariant { expected, found, outer } => (
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
             Code::UnknownVariant,
             format!("`{found}` is not allowed here{}", within(outer)),
             "unknown name".into(),
-            did_you_mean(found, expected.iter().copied()).or_else(|| Some(format!("expected one of {}", names(expected)))),
+            did_you_mean(found, expected.iter().copied())
+                .or_else(|| Some(format!("expected one of {}", names(expected)))),
         ),
         RonError::DuplicateStructField { field, outer } => (
             Code::DuplicateField,
@@ -234,7 +268,12 @@ fn describe(error: &RonError) -> (Code, String, String, Option<String>) {
             "too deep".into(),
             Some("a scenario never needs this much nesting; is this the right file?".into()),
         ),
-        RonError::Utf8Error(_) => (Code::NotText, "the file is not UTF-8 text".into(), "invalid text".into(), None),
+        RonError::Utf8Error(_) => (
+            Code::NotText,
+            "the file is not UTF-8 text".into(),
+            "invalid text".into(),
+            None,
+        ),
         RonError::ExpectedInteger
         | RonError::ExpectedFloat
         | RonError::ExpectedBoolean

@@ -144,7 +144,9 @@ impl SourceMap {
                         path.0.push(Segment::Field(field.name.clone()));
                         &field.value
                     }),
-                Kind::Tuple(items) => transparent(items).filter(|inner| contains(&inner.span, offset)),
+                Kind::Tuple(items) => {
+                    transparent(items).filter(|inner| contains(&inner.span, offset))
+                }
                 Kind::List(items) => items
                     .iter()
                     .enumerate()
@@ -310,10 +312,9 @@ impl Reader<'_> {
             }
             _ => {
                 // Numbers and other literals: everything up to the next delimiter.
-                while self
-                    .peek()
-                    .is_some_and(|c| !matches!(c, b',' | b')' | b']' | b'}' | b':') && !c.is_ascii_whitespace())
-                {
+                while self.peek().is_some_and(|c| {
+                    !matches!(c, b',' | b')' | b']' | b'}' | b':') && !c.is_ascii_whitespace()
+                }) {
                     self.at += 1;
                 }
                 if self.at == start {
@@ -531,8 +532,20 @@ Root(
     fn survives_garbage_and_deep_nesting() {
         let deep = "[".repeat(100_000);
         let map = SourceMap::new(&deep);
-        assert_eq!(map.span_of(&path("a")), Some(0..1), "points at the outermost value");
-        for text in ["", "(", "(a:", "\"unterminated", "r#\"x", "/* open", "(a: [1, 2"] {
+        assert_eq!(
+            map.span_of(&path("a")),
+            Some(0..1),
+            "points at the outermost value"
+        );
+        for text in [
+            "",
+            "(",
+            "(a:",
+            "\"unterminated",
+            "r#\"x",
+            "/* open",
+            "(a: [1, 2",
+        ] {
             let map = SourceMap::new(text);
             let _ = map.span_of(&path("a.b[3]"));
             let _ = map.path_at(2);

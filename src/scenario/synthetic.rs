@@ -22,7 +22,11 @@ pub fn scenario(nodes: usize, salt: usize) -> Scenario {
     let id = |k: usize| format!("n{k}");
     for k in 0..pairs {
         let session = k * 3 / pairs;
-        let next = if k + 1 == pairs { "formulation".to_owned() } else { format!("{}c", id(k + 1)) };
+        let next = if k + 1 == pairs {
+            "formulation".to_owned()
+        } else {
+            format!("{}c", id(k + 1))
+        };
         let evidence = match (session, k) {
             (0, 0) => vec![
                 Evidence::Full("sick_role_legitimise".into()),
@@ -111,6 +115,9 @@ pub fn scenario(nodes: usize, salt: usize) -> Scenario {
 
 /// The scenario as RON text in the scenario dialect.
 pub fn to_ron(scenario: &Scenario) -> String {
-    let config = ron::ser::PrettyConfig::new().extensions(ron::extensions::Extensions::IMPLICIT_SOME | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES);
+    let config = ron::ser::PrettyConfig::new().extensions(
+        ron::extensions::Extensions::IMPLICIT_SOME
+            | ron::extensions::Extensions::UNWRAP_VARIANT_NEWTYPES,
+    );
     ron::ser::to_string_pretty(scenario, config).unwrap_or_default()
 }

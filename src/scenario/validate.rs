@@ -39,21 +39,52 @@ fn check_ranges(scenario: &Scenario, findings: &mut Vec<Finding>) {
     let mut range = |path: DataPath, value: i64, low: i64, high: i64, what: &str| {
         if !(low..=high).contains(&value) {
             findings.push(
-                Finding::new(Code::OutOfRange, path, format!("{what} must be between {low} and {high}, not {value}"))
-                    .label("out of range"),
+                Finding::new(
+                    Code::OutOfRange,
+                    path,
+                    format!("{what} must be between {low} and {high}, not {value}"),
+                )
+                .label("out of range"),
             );
         }
     };
-    range(root.field("client").field("age"), scenario.client.age.into(), 1, 120, "the client's age");
-    range(root.field("initial").field("rapport"), scenario.initial.rapport.into(), 0, 100, "rapport");
-    range(root.field("initial").field("symptoms"), scenario.initial.symptoms.into(), 0, 27, "the symptom score");
-    range(root.field("course").field("time_limit"), scenario.course.time_limit.into(), 1, 52, "the time limit");
+    range(
+        root.field("client").field("age"),
+        scenario.client.age.into(),
+        1,
+        120,
+        "the client's age",
+    );
+    range(
+        root.field("initial").field("rapport"),
+        scenario.initial.rapport.into(),
+        0,
+        100,
+        "rapport",
+    );
+    range(
+        root.field("initial").field("symptoms"),
+        scenario.initial.symptoms.into(),
+        0,
+        27,
+        "the symptom score",
+    );
+    range(
+        root.field("course").field("time_limit"),
+        scenario.course.time_limit.into(),
+        1,
+        52,
+        "the time limit",
+    );
 }
 
 fn check_course(scenario: &Scenario, findings: &mut Vec<Finding>) {
     let sessions_path = DataPath::root().field("course").field("sessions");
     if scenario.course.sessions.is_empty() {
-        findings.push(Finding::new(Code::EmptyList, sessions_path, "the course has no sessions").label("empty"));
+        findings.push(
+            Finding::new(Code::EmptyList, sessions_path, "the course has no sessions")
+                .label("empty"),
+        );
         return;
     }
     let time_limit = scenario.course.time_limit;
@@ -65,7 +96,10 @@ fn check_course(scenario: &Scenario, findings: &mut Vec<Finding>) {
                 Finding::new(
                     Code::PhaseOrder,
                     path.field("number"),
-                    format!("session {} is outside the agreed course of {time_limit} sessions", session.number),
+                    format!(
+                        "session {} is outside the agreed course of {time_limit} sessions",
+                        session.number
+                    ),
                 )
                 .label("outside the time limit")
                 .hint("number sessions from 1 up to `course.time_limit`"),
@@ -73,9 +107,13 @@ fn check_course(scenario: &Scenario, findings: &mut Vec<Finding>) {
         }
         if i == 0 && session.phase != Phase::Initial {
             findings.push(
-                Finding::new(Code::PhaseOrder, path.field("phase"), "the course must begin in the initial phase")
-                    .label("first session")
-                    .hint("IPT runs initial, then middle, then termination"),
+                Finding::new(
+                    Code::PhaseOrder,
+                    path.field("phase"),
+                    "the course must begin in the initial phase",
+                )
+                .label("first session")
+                .hint("IPT runs initial, then middle, then termination"),
             );
         }
         if let Some((number, phase)) = previous {
@@ -95,7 +133,11 @@ fn check_course(scenario: &Scenario, findings: &mut Vec<Finding>) {
                     Finding::new(
                         Code::PhaseOrder,
                         path.field("phase"),
-                        format!("a {} session after a {} session", session.phase.label(), phase.label()),
+                        format!(
+                            "a {} session after a {} session",
+                            session.phase.label(),
+                            phase.label()
+                        ),
                     )
                     .label("phase out of order")
                     .hint("IPT runs initial, then middle, then termination"),
@@ -104,54 +146,100 @@ fn check_course(scenario: &Scenario, findings: &mut Vec<Finding>) {
         }
         if session.nodes.is_empty() {
             findings.push(
-                Finding::new(Code::EmptyList, path.field("nodes"), format!("session {} has no nodes", session.number))
-                    .label("empty"),
+                Finding::new(
+                    Code::EmptyList,
+                    path.field("nodes"),
+                    format!("session {} has no nodes", session.number),
+                )
+                .label("empty"),
             );
         }
         previous = Some((session.number, session.phase));
     }
 }
 
-/// Every id in a scenario, with its path: nodes, client lines, choices and statements share one
-/// namespace, because attempt records name any of them.
-fn each_id<'s>(graph: &Graph<'s>, mut visit: impl FnMut(&'s str, DataPath)) {
+/// Where an id sits: its node, and the list member (`lines[2]`) if it is not the node's own.
+#[derive(Clone, Copy)]
+struct IdAt<'p> {
+    place: &'p Place<'p>,
+    member: Option<(&'static str, usize)>,
+}
+
+impl IdAt<'_> {
+    /// The path of the id, built only when a finding needs it.
+    fn path(self) -> DataPath {
+        let node = self.place.path();
+        match self.member {
+            Some((list, i)) => node.field(list).index(i).field("id"),
+            None => node.field("id"),
+        }
+    }
+}
+
+/// Every id in a scenario, with where it sits: nodes, client lines, choices and statements
+/// share one namespace, because attempt records name any of them.
+fn each_id<'s, 'p>(graph: &'p Graph<'s>, mut visit: impl FnMut(&'s str, IdAt<'p>)) {
     for place in &graph.places {
-        let path = place.path();
-        visit(place.node.id(), path.field("id"));
-        match place.node {
-            Node::Client(turn) => {
-                for (i, line) in turn.lines.iter().enumerate() {
-                    visit(&line.id, path.field("lines").index(i).field("id"));
-                }
-            }
-            Node::Trainee(turn) => {
-                for (i, choice) in turn.choices.iter().enumerate() {
-                    visit(&choice.id, path.field("choices").index(i).field("id"));
-                }
-            }
-            Node::Formulation(f) => {
-                for (i, statement) in f.statements.iter().enumerate() {
-                    visit(&statement.id, path.field("statements").index(i).field("id"));
-                }
-            }
-            Node::Branch(_) | Node::Ending(_) => {}
+        visit(
+            place.node.id(),
+            IdAt {
+                place,
+                member: None,
+            },
+        );
+        let members: Vec<(&'static str, &'s str)> = match place.node {
+            Node::Client(turn) => turn
+                .lines
+                .iter()
+                .map(|l| ("lines", l.id.as_str()))
+                .collect(),
+            Node::Trainee(turn) => turn
+                .choices
+                .iter()
+                .map(|c| ("choices", c.id.as_str()))
+                .collect(),
+            Node::Formulation(f) => f
+                .statements
+                .iter()
+                .map(|s| ("statements", s.id.as_str()))
+                .collect(),
+            Node::Branch(_) | Node::Ending(_) => Vec::new(),
+        };
+        for (i, (list, id)) in members.into_iter().enumerate() {
+            visit(
+                id,
+                IdAt {
+                    place,
+                    member: Some((list, i)),
+                },
+            );
         }
     }
 }
 
 fn check_ids(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
-    let mut first: HashMap<&str, DataPath> = HashMap::new();
-    each_id(graph, |id, path| {
+    let mut first: HashMap<&str, IdAt<'_>> = HashMap::with_capacity(graph.len() * 3);
+    each_id(graph, |id, at| {
         if id.trim().is_empty() {
-            findings.push(Finding::new(Code::InvalidValue, path, "an id must not be empty").label("empty id"));
+            findings.push(
+                Finding::new(Code::InvalidValue, at.path(), "an id must not be empty")
+                    .label("empty id"),
+            );
         } else if let Some(earlier) = first.get(id) {
             findings.push(
-                Finding::new(Code::DuplicateId, path, format!("the id `{id}` is used twice"))
-                    .label("used again here")
-                    .hint(format!("it is first used at `{earlier}`; ids must be unique within a scenario")),
+                Finding::new(
+                    Code::DuplicateId,
+                    at.path(),
+                    format!("the id `{id}` is used twice"),
+                )
+                .label("used again here")
+                .hint(format!(
+                    "it is first used at `{}`; ids must be unique within a scenario",
+                    earlier.path()
+                )),
             );
         } else {
-            first.insert(id, path);
+            first.insert(id, at);
         }
     });
 }
@@ -160,28 +248,35 @@ fn check_jumps(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Findin
     let node_ids = || graph.places.iter().map(|p| p.node.id());
     if graph.start.is_none() {
         findings.push(
-            Finding::new(Code::MissingStart, DataPath::root().field("start"), format!("`start` names no node: `{}`", scenario.start))
-                .label("no node has this id")
-                .maybe_hint(did_you_mean(&scenario.start, node_ids())),
+            Finding::new(
+                Code::MissingStart,
+                DataPath::root().field("start"),
+                format!("`start` names no node: `{}`", scenario.start),
+            )
+            .label("no node has this id")
+            .maybe_hint(did_you_mean(&scenario.start, node_ids())),
         );
     }
     for (i, place) in graph.places.iter().enumerate() {
-        let path = place.path();
         for edge in &graph.edges[i] {
-            let via_path = edge.via.path(&path);
+            let via_path = || edge.via.path(&place.path());
             match edge.to {
                 None => {
                     let target = target_name(place.node, edge.via);
                     findings.push(
-                        Finding::new(Code::UndefinedNode, via_path, format!("jump to a node that does not exist: `{target}`"))
-                            .label("no node has this id")
-                            .maybe_hint(did_you_mean(target, node_ids())),
+                        Finding::new(
+                            Code::UndefinedNode,
+                            via_path(),
+                            format!("jump to a node that does not exist: `{target}`"),
+                        )
+                        .label("no node has this id")
+                        .maybe_hint(did_you_mean(target, node_ids())),
                     );
                 }
                 Some(to) if graph.places[to].session < place.session => findings.push(
                     Finding::new(
                         Code::BackInTime,
-                        via_path,
+                        via_path(),
                         format!(
                             "jump back from session {} to session {}",
                             session_number(scenario, place),
@@ -189,7 +284,9 @@ fn check_jumps(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Findin
                         ),
                     )
                     .label("goes back in time")
-                    .hint("a course moves forward; repeat content inside the later session instead"),
+                    .hint(
+                        "a course moves forward; repeat content inside the later session instead",
+                    ),
                 ),
                 Some(_) => {}
             }
@@ -198,7 +295,11 @@ fn check_jumps(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Findin
 }
 
 fn session_number(scenario: &Scenario, place: &Place<'_>) -> u8 {
-    scenario.course.sessions.get(place.session).map_or(0, |s| s.number)
+    scenario
+        .course
+        .sessions
+        .get(place.session)
+        .map_or(0, |s| s.number)
 }
 
 fn target_name(node: &Node, via: super::graph::Via) -> &str {
@@ -215,22 +316,29 @@ fn target_name(node: &Node, via: super::graph::Via) -> &str {
 
 fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     for (i, place) in graph.places.iter().enumerate() {
-        let path = place.path();
         let empty = match place.node {
-            Node::Client(turn) if turn.lines.is_empty() => Some(("lines", "a client turn needs at least one line")),
+            Node::Client(turn) if turn.lines.is_empty() => {
+                Some(("lines", "a client turn needs at least one line"))
+            }
             Node::Formulation(f) if f.statements.is_empty() => {
                 Some(("statements", "a formulation needs statements to tick"))
             }
             _ => None,
         };
         if let Some((field, message)) = empty {
-            findings.push(Finding::new(Code::EmptyList, path.field(field), message).label("empty"));
+            findings.push(
+                Finding::new(Code::EmptyList, place.path().field(field), message).label("empty"),
+            );
         }
         if !graph.is_ending(i) && graph.edges[i].is_empty() {
             findings.push(
-                Finding::new(Code::DeadEnd, path.field("id"), format!("`{}` is not an ending and has no way on", place.node.id()))
-                    .label("dead end")
-                    .hint("give it a choice that leads on, or make it an `Ending`"),
+                Finding::new(
+                    Code::DeadEnd,
+                    place.path().field("id"),
+                    format!("`{}` is not an ending and has no way on", place.node.id()),
+                )
+                .label("dead end")
+                .hint("give it a choice that leads on, or make it an `Ending`"),
             );
         }
     }
@@ -239,9 +347,13 @@ fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
         let leaves = members
             .iter()
             .any(|&v| graph.is_ending(v) || graph.successors(v).any(|w| components.of[w] != c));
-        let broken = members.iter().any(|&v| graph.edges[v].iter().any(|e| e.to.is_none()));
+        let broken = members
+            .iter()
+            .any(|&v| graph.edges[v].iter().any(|e| e.to.is_none()));
         if components.cyclic[c] && !leaves && !broken {
-            let Some(&first) = members.iter().min() else { continue };
+            let Some(&first) = members.iter().min() else {
+                continue;
+            };
             let mut ids: Vec<&str> = members.iter().map(|&v| graph.places[v].node.id()).collect();
             ids.sort_unstable();
             ids.truncate(6);
@@ -249,7 +361,10 @@ fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
                 Finding::new(
                     Code::CycleWithoutExit,
                     graph.places[first].path().field("id"),
-                    format!("these nodes loop among themselves and never reach an ending: {}", ids.join(", ")),
+                    format!(
+                        "these nodes loop among themselves and never reach an ending: {}",
+                        ids.join(", ")
+                    ),
                 )
                 .label("loop with no exit")
                 .hint("give one of them a way out of the loop"),
@@ -261,9 +376,13 @@ fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
         for (i, place) in graph.places.iter().enumerate() {
             if !reachable[i] {
                 findings.push(
-                    Finding::new(Code::Unreachable, place.path().field("id"), format!("no path from the start reaches `{}`", place.node.id()))
-                        .label("unreachable")
-                        .hint("jump to it from somewhere, or delete it"),
+                    Finding::new(
+                        Code::Unreachable,
+                        place.path().field("id"),
+                        format!("no path from the start reaches `{}`", place.node.id()),
+                    )
+                    .label("unreachable")
+                    .hint("jump to it from somewhere, or delete it"),
                 );
             }
         }
@@ -271,71 +390,103 @@ fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
 }
 
 /// The conditions of a node, each with its path.
-fn conditions<'s>(place: &Place<'s>) -> Vec<(&'s Condition, DataPath)> {
-    let path = place.path();
-    match place.node {
-        Node::Client(turn) => turn
-            .lines
+fn conditions<'s>(place: &Place<'s>) -> impl Iterator<Item = (&'s Condition, ConditionAt)> {
+    let (lines, choices, cases): (&[_], &[_], &[_]) = match place.node {
+        Node::Client(turn) => (&turn.lines, &[], &[]),
+        Node::Trainee(turn) => (&[], &turn.choices, &[]),
+        Node::Branch(b) => (&[], &[], &b.cases),
+        Node::Formulation(_) | Node::Ending(_) => (&[], &[], &[]),
+    };
+    let lines = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l): (usize, &'s super::model::Line)| {
+            Some((l.when.as_ref()?, ConditionAt("lines", i)))
+        });
+    let choices =
+        choices
             .iter()
             .enumerate()
-            .filter_map(|(i, l)| Some((l.when.as_ref()?, path.field("lines").index(i).field("when"))))
-            .collect(),
-        Node::Trainee(turn) => turn
-            .choices
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| Some((c.when.as_ref()?, path.field("choices").index(i).field("when"))))
-            .collect(),
-        Node::Branch(b) => b
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (&c.when, path.field("cases").index(i).field("when")))
-            .collect(),
-        Node::Formulation(_) | Node::Ending(_) => Vec::new(),
+            .filter_map(|(i, c): (usize, &'s super::model::Choice)| {
+                Some((c.when.as_ref()?, ConditionAt("choices", i)))
+            });
+    let cases = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c): (usize, &'s super::model::Case)| (&c.when, ConditionAt("cases", i)));
+    lines.chain(choices).chain(cases)
+}
+
+/// Which member of a node holds a condition: `("choices", 2)` for `choices[2].when`.
+#[derive(Clone, Copy)]
+struct ConditionAt(&'static str, usize);
+
+impl ConditionAt {
+    fn path(self, place: &Place<'_>) -> DataPath {
+        place.path().field(self.0).index(self.1).field("when")
     }
 }
 
 fn check_flags(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
-    let mut set: Vec<(&str, DataPath)> = Vec::new();
-    let mut read: Vec<(&str, DataPath)> = Vec::new();
+    // Where each flag is set (node, choice, `set` or `unset`, index) and read (node, member).
+    let mut set: Vec<(&str, &Place<'_>, usize, &'static str, usize)> = Vec::new();
+    let mut read: Vec<(&str, &Place<'_>, ConditionAt)> = Vec::new();
     for place in &graph.places {
         if let Node::Trainee(turn) = place.node {
             for (i, choice) in turn.choices.iter().enumerate() {
-                let path = place.path().field("choices").index(i);
                 for (field, flags) in [("set", &choice.set), ("unset", &choice.unset)] {
                     for (j, flag) in flags.iter().enumerate() {
-                        set.push((flag, path.field(field).index(j)));
+                        set.push((flag, place, i, field, j));
                     }
                 }
             }
         }
-        for (condition, path) in conditions(place) {
+        for (condition, at) in conditions(place) {
             condition.for_each_leaf(&mut |leaf| {
                 if let Condition::Flag(name) | Condition::NotFlag(name) = leaf {
-                    read.push((name, path.clone()));
+                    read.push((name, place, at));
                 }
             });
         }
     }
-    let set_names: HashSet<&str> = set.iter().map(|(name, _)| *name).collect();
-    let read_names: HashSet<&str> = read.iter().map(|(name, _)| *name).collect();
+    let set_names: HashSet<&str> = set.iter().map(|s| s.0).collect();
+    let read_names: HashSet<&str> = read.iter().map(|r| r.0).collect();
     let mut reported = HashSet::new();
-    for (name, path) in &read {
-        if !set_names.contains(name) && reported.insert(*name) {
+    for &(name, place, at) in &read {
+        if !set_names.contains(name) && reported.insert(name) {
             findings.push(
-                Finding::new(Code::FlagNeverSet, path.clone(), format!("the flag `{name}` is read but never set"))
-                    .label("never set by any choice")
-                    .maybe_hint(did_you_mean(name, set_names.iter().copied()).or_else(|| Some(format!("set it with `set: [\"{name}\"]` on a choice")))),
+                Finding::new(
+                    Code::FlagNeverSet,
+                    at.path(place),
+                    format!("the flag `{name}` is read but never set"),
+                )
+                .label("never set by any choice")
+                .maybe_hint(
+                    did_you_mean(name, set_names.iter().copied())
+                        .or_else(|| Some(format!("set it with `set: [\"{name}\"]` on a choice"))),
+                ),
             );
         }
     }
-    for (name, path) in &set {
-        if !read_names.contains(name) && reported.insert(*name) {
+    for &(name, place, choice, field, j) in &set {
+        if !read_names.contains(name) && reported.insert(name) {
+            let path = place
+                .path()
+                .field("choices")
+                .index(choice)
+                .field(field)
+                .index(j);
             findings.push(
-                Finding::new(Code::FlagNeverRead, path.clone(), format!("the flag `{name}` is set but never read"))
-                    .label("no condition reads it")
-                    .maybe_hint(did_you_mean(name, read_names.iter().copied()).or_else(|| Some("read it with `when: Flag(...)`, or remove it".into()))),
+                Finding::new(
+                    Code::FlagNeverRead,
+                    path,
+                    format!("the flag `{name}` is set but never read"),
+                )
+                .label("no condition reads it")
+                .maybe_hint(
+                    did_you_mean(name, read_names.iter().copied())
+                        .or_else(|| Some("read it with `when: Flag(...)`, or remove it".into())),
+                ),
             );
         }
     }
@@ -343,51 +494,83 @@ fn check_flags(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
 
 fn check_choices(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     for place in &graph.places {
-        let path = place.path();
         match place.node {
             Node::Trainee(turn) => {
                 if can_all_be_hidden(turn.choices.iter().map(|c| c.when.as_ref())) {
                     findings.push(
-                        Finding::new(Code::AllHidden, path.field("id"), format!("every choice of `{}` can be hidden at once", turn.id))
-                            .label("the trainee could be left with nothing to say")
-                            .hint("give one choice no `when`, or make the conditions cover every case"),
+                        Finding::new(
+                            Code::AllHidden,
+                            place.path().field("id"),
+                            format!("every choice of `{}` can be hidden at once", turn.id),
+                        )
+                        .label("the trainee could be left with nothing to say")
+                        .hint("give one choice no `when`, or make the conditions cover every case"),
                     );
                 }
                 if let Some(expert) = &turn.expert
                     && !turn.choices.iter().any(|c| &c.id == expert)
                 {
                     findings.push(
-                        Finding::new(Code::UnknownExpert, path.field("expert"), format!("`expert` names no choice of `{}`: `{expert}`", turn.id))
-                            .label("not one of this node's choices")
-                            .maybe_hint(did_you_mean(expert, turn.choices.iter().map(|c| c.id.as_str()))),
+                        Finding::new(
+                            Code::UnknownExpert,
+                            place.path().field("expert"),
+                            format!("`expert` names no choice of `{}`: `{expert}`", turn.id),
+                        )
+                        .label("not one of this node's choices")
+                        .maybe_hint(did_you_mean(
+                            expert,
+                            turn.choices.iter().map(|c| c.id.as_str()),
+                        )),
                     );
                 }
                 for (i, choice) in turn.choices.iter().enumerate() {
-                    let choice_path = path.field("choices").index(i);
+                    let choice_path = || place.path().field("choices").index(i);
                     for (j, evidence) in choice.evidence.iter().enumerate() {
                         if rubric::find(evidence.item()).is_none() {
                             findings.push(
-                                Finding::new(Code::UnknownItem, choice_path.field("evidence").index(j), format!("no rubric item is called `{}`", evidence.item()))
-                                    .label("unknown rubric item")
-                                    .maybe_hint(did_you_mean(evidence.item(), rubric::ids()).or_else(|| Some("the rubric items are listed in scenarios/README.md".into()))),
+                                Finding::new(
+                                    Code::UnknownItem,
+                                    choice_path().field("evidence").index(j),
+                                    format!("no rubric item is called `{}`", evidence.item()),
+                                )
+                                .label("unknown rubric item")
+                                .maybe_hint(
+                                    did_you_mean(evidence.item(), rubric::ids()).or_else(|| {
+                                        Some(
+                                            "the rubric items are listed in scenarios/README.md"
+                                                .into(),
+                                        )
+                                    }),
+                                ),
                             );
                         }
                     }
-                    let no_rationale = choice.rationale.as_deref().is_none_or(|r| r.trim().is_empty());
+                    let no_rationale = choice
+                        .rationale
+                        .as_deref()
+                        .is_none_or(|r| r.trim().is_empty());
                     if !choice.evidence.is_empty() && no_rationale {
                         findings.push(
-                            Finding::new(Code::NoFeedback, choice_path.field("id"), format!("the scored choice `{}` has no rationale", choice.id))
-                                .label("scored without feedback")
-                                .hint("add `rationale: \"...\"` saying why this is or is not good IPT"),
+                            Finding::new(
+                                Code::NoFeedback,
+                                choice_path().field("id"),
+                                format!("the scored choice `{}` has no rationale", choice.id),
+                            )
+                            .label("scored without feedback")
+                            .hint("add `rationale: \"...\"` saying why this is or is not good IPT"),
                         );
                     }
                 }
             }
             Node::Client(turn) if can_all_be_hidden(turn.lines.iter().map(|l| l.when.as_ref())) => {
                 findings.push(
-                    Finding::new(Code::AllHidden, path.field("id"), format!("every line of `{}` can be hidden at once", turn.id))
-                        .label("the client could be left with nothing to say")
-                        .hint("give one line no `when`, or make the conditions cover every case"),
+                    Finding::new(
+                        Code::AllHidden,
+                        place.path().field("id"),
+                        format!("every line of `{}` can be hidden at once", turn.id),
+                    )
+                    .label("the client could be left with nothing to say")
+                    .hint("give one line no `when`, or make the conditions cover every case"),
                 );
             }
             _ => {}
@@ -406,7 +589,10 @@ struct Hypothesis<'a> {
 
 impl Facts for Hypothesis<'_> {
     fn flag(&self, name: &str) -> bool {
-        self.flags.iter().position(|f| *f == name).is_some_and(|i| self.true_flags & (1 << i) != 0)
+        self.flags
+            .iter()
+            .position(|f| *f == name)
+            .is_some_and(|i| self.true_flags & (1 << i) != 0)
     }
     fn rapport(&self) -> i32 {
         self.rapport
@@ -439,14 +625,23 @@ fn can_all_be_hidden<'c>(conditions: impl Iterator<Item = Option<&'c Condition>>
     let mut symptoms = vec![10];
     for condition in &all {
         condition.for_each_leaf(&mut |leaf| match leaf {
-            Condition::Flag(f) | Condition::NotFlag(f) if !flags.contains(&f.as_str()) => flags.push(f),
-            Condition::RapportAtLeast(n) | Condition::RapportBelow(n) => rapport.extend([*n, n.saturating_sub(1)]),
-            Condition::SymptomsAtLeast(n) | Condition::SymptomsBelow(n) => symptoms.extend([*n, n.saturating_sub(1)]),
+            Condition::Flag(f) | Condition::NotFlag(f) if !flags.contains(&f.as_str()) => {
+                flags.push(f)
+            }
+            Condition::RapportAtLeast(n) | Condition::RapportBelow(n) => {
+                rapport.extend([*n, n.saturating_sub(1)])
+            }
+            Condition::SymptomsAtLeast(n) | Condition::SymptomsBelow(n) => {
+                symptoms.extend([*n, n.saturating_sub(1)])
+            }
             _ => {}
         });
     }
-    let areas: Vec<Option<ProblemArea>> = std::iter::once(None).chain(ProblemArea::ALL.map(Some)).collect();
-    let combinations = (1u64 << flags.len().min(40)) * (rapport.len() * symptoms.len() * areas.len()) as u64;
+    let areas: Vec<Option<ProblemArea>> = std::iter::once(None)
+        .chain(ProblemArea::ALL.map(Some))
+        .collect();
+    let combinations =
+        (1u64 << flags.len().min(40)) * (rapport.len() * symptoms.len() * areas.len()) as u64;
     if flags.len() > 12 || combinations > 4096 {
         return false;
     }
@@ -454,7 +649,13 @@ fn can_all_be_hidden<'c>(conditions: impl Iterator<Item = Option<&'c Condition>>
         for &r in &rapport {
             for &s in &symptoms {
                 for &area in &areas {
-                    let facts = Hypothesis { flags: &flags, true_flags, rapport: r, symptoms: s, area };
+                    let facts = Hypothesis {
+                        flags: &flags,
+                        true_flags,
+                        rapport: r,
+                        symptoms: s,
+                        area,
+                    };
                     if all.iter().all(|c| !c.holds(&facts)) {
                         return true;
                     }
@@ -468,7 +669,13 @@ fn can_all_be_hidden<'c>(conditions: impl Iterator<Item = Option<&'c Condition>>
 /// Whether any choice in a session of `phase` gives full evidence for `item`.
 fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &str) -> bool {
     graph.places.iter().any(|place| {
-        let in_phase = phase.is_none_or(|p| scenario.course.sessions.get(place.session).is_some_and(|s| s.phase == p));
+        let in_phase = phase.is_none_or(|p| {
+            scenario
+                .course
+                .sessions
+                .get(place.session)
+                .is_some_and(|s| s.phase == p)
+        });
         in_phase
             && matches!(place.node, Node::Trainee(turn) if turn.choices.iter().any(|c| {
                 c.evidence.iter().any(|e| matches!(e, Evidence::Full(i) if i == item))
@@ -478,15 +685,26 @@ fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &s
 
 fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     let course = DataPath::root().field("course").field("sessions");
-    if !graph.places.iter().any(|p| matches!(p.node, Node::Formulation(_))) {
+    if !graph
+        .places
+        .iter()
+        .any(|p| matches!(p.node, Node::Formulation(_)))
+    {
         findings.push(
-            Finding::new(Code::NoFormulation, course.clone(), "no `Formulation` node: the problem area cannot be scored")
-                .label("no formulation step in these sessions")
-                .hint("add a `Formulation` node in an initial-phase session"),
+            Finding::new(
+                Code::NoFormulation,
+                course.clone(),
+                "no `Formulation` node: the problem area cannot be scored",
+            )
+            .label("no formulation step in these sessions")
+            .hint("add a `Formulation` node in an initial-phase session"),
         );
     }
     let halves = ["sick_role_legitimise", "sick_role_responsibility"];
-    let missing: Vec<&str> = halves.into_iter().filter(|item| !offers(graph, scenario, Some(Phase::Initial), item)).collect();
+    let missing: Vec<&str> = halves
+        .into_iter()
+        .filter(|item| !offers(graph, scenario, Some(Phase::Initial), item))
+        .collect();
     if !missing.is_empty() {
         findings.push(
             Finding::new(Code::NoSickRole, course.clone(), format!("no initial-phase choice gives `Full(\"{}\")`", missing.join("\")` or `Full(\"")))
@@ -494,7 +712,11 @@ fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Fi
                 .hint("offer a choice in an initial session with full evidence for both halves of the sick role"),
         );
     }
-    let has_termination = scenario.course.sessions.iter().any(|s| s.phase == Phase::Termination);
+    let has_termination = scenario
+        .course
+        .sessions
+        .iter()
+        .any(|s| s.phase == Phase::Termination);
     let scorable = rubric::ITEMS
         .iter()
         .filter(|item| item.headline == Some(Headline::Termination))
@@ -514,13 +736,19 @@ fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Fi
 }
 
 fn check_assets(scenario: &Scenario, assets: &AssetRoot, findings: &mut Vec<Finding>) {
-    let Some(portrait) = &scenario.client.portrait else { return };
+    let Some(portrait) = &scenario.client.portrait else {
+        return;
+    };
     let path = DataPath::root().field("client").field("portrait");
     let Some(relative) = inside_folder(portrait) else {
         findings.push(
-            Finding::new(Code::AssetOutside, path, format!("the asset path `{portrait}` leaves the scenario's folder"))
-                .label("refused")
-                .hint("keep assets in the scenario's folder or below it, with a relative path"),
+            Finding::new(
+                Code::AssetOutside,
+                path,
+                format!("the asset path `{portrait}` leaves the scenario's folder"),
+            )
+            .label("refused")
+            .hint("keep assets in the scenario's folder or below it, with a relative path"),
         );
         return;
     };
@@ -545,9 +773,13 @@ fn check_assets(scenario: &Scenario, assets: &AssetRoot, findings: &mut Vec<Find
     };
     if !found {
         findings.push(
-            Finding::new(Code::AssetMissing, path, format!("no file `{portrait}` beside the scenario"))
-                .label("file not found")
-                .hint("paths are relative to the folder the scenario file is in"),
+            Finding::new(
+                Code::AssetMissing,
+                path,
+                format!("no file `{portrait}` beside the scenario"),
+            )
+            .label("file not found")
+            .hint("paths are relative to the folder the scenario file is in"),
         );
     }
 }
@@ -577,7 +809,10 @@ mod tests {
 
     #[test]
     fn asset_paths_must_stay_inside() {
-        assert_eq!(inside_folder("portraits/a.png").as_deref(), Some("portraits/a.png"));
+        assert_eq!(
+            inside_folder("portraits/a.png").as_deref(),
+            Some("portraits/a.png")
+        );
         assert_eq!(inside_folder("./x/../a.png").as_deref(), Some("a.png"));
         assert_eq!(inside_folder("../a.png"), None);
         assert_eq!(inside_folder("x/../../a.png"), None);
@@ -589,12 +824,16 @@ mod tests {
     fn complementary_conditions_cannot_all_be_hidden() {
         let flag = Condition::Flag("f".into());
         let not_flag = Condition::NotFlag("f".into());
-        assert!(!can_all_be_hidden([Some(&flag), Some(&not_flag)].into_iter()));
+        assert!(!can_all_be_hidden(
+            [Some(&flag), Some(&not_flag)].into_iter()
+        ));
         assert!(can_all_be_hidden([Some(&flag)].into_iter()));
         let high = Condition::RapportAtLeast(40);
         let low = Condition::RapportBelow(40);
         assert!(!can_all_be_hidden([Some(&high), Some(&low)].into_iter()));
-        assert!(can_all_be_hidden([Some(&high), Some(&Condition::RapportBelow(30))].into_iter()));
+        assert!(can_all_be_hidden(
+            [Some(&high), Some(&Condition::RapportBelow(30))].into_iter()
+        ));
         assert!(!can_all_be_hidden([Some(&flag), None].into_iter()));
     }
 }

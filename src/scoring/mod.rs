@@ -25,7 +25,11 @@ pub fn points(evidence: &Evidence) -> i64 {
 
 /// An item's points from the sum of its evidence on a path: proscribed items can only lose.
 pub fn item_points(item: &rubric::Item, evidence_sum: i64) -> i64 {
-    let max = if item.group == rubric::Group::Proscribed { 0 } else { ITEM_MAX };
+    let max = if item.group == rubric::Group::Proscribed {
+        0
+    } else {
+        ITEM_MAX
+    };
     evidence_sum.clamp(ITEM_MIN, max)
 }
 
