@@ -7,5 +7,7 @@
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
+pub mod report;
 pub mod scenario;
 pub mod scoring;
+pub mod session;

@@ -45,3 +45,26 @@ fn draw_library(mut contexts: EguiContexts, scenarios: Res<Scenarios>) -> Result
     egui::CentralPanel::default().show(&mut root, |ui| library_view(ui, &vm));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load::check_bytes;
+    use crate::scenario::validate::AssetRoot;
+
+    #[test]
+    fn cards_for_loaded_scenarios_and_a_problem_for_each_broken_file() {
+        let good = crate::scenario::library::built_in();
+        let broken = check_bytes("mine.ron", b"Scenario(", &AssetRoot::Embedded(&[]));
+        let all: Vec<Checked> = good.iter().cloned().chain([broken]).collect();
+        let vm = library_vm(&all);
+        assert_eq!(vm.cards.len(), good.len());
+        assert_eq!(vm.problems.len(), 1);
+        assert_eq!(vm.problems[0].file, "mine.ron");
+        assert!(
+            vm.problems[0].message.starts_with("error[E0001]"),
+            "{}",
+            vm.problems[0].message
+        );
+    }
+}

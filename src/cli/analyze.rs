@@ -1,45 +1,17 @@
 //! `ipt-trainer analyze`: what a scenario lets a trainee score, where it can end, and how many
 //! ways there are through it.
 
-use std::path::Path;
-
-use super::{Format, exit, renderer};
+use super::{Format, exit, find_scenario};
 use crate::scenario::analyze::{Analysis, Bounds, analyze};
-use crate::scenario::library::built_in;
-use crate::scenario::load::{Checked, check_file};
 use crate::scoring::rubric;
 
 pub fn run(scenario: &str, format: Format) -> u8 {
-    let checked = if Path::new(scenario).exists() {
-        check_file(Path::new(scenario))
-    } else {
-        match built_in()
-            .into_iter()
-            .find(|c| c.scenario.as_ref().is_some_and(|s| s.id == scenario))
-        {
-            Some(found) => found,
-            None => {
-                eprintln!(
-                    "error: `{scenario}` is neither a file nor the id of a built-in scenario"
-                );
-                return exit::USAGE;
-            }
-        }
+    let checked = match find_scenario(scenario, &[]) {
+        Ok(checked) => checked,
+        Err(code) => return code,
     };
     let Some(loaded) = &checked.scenario else {
-        let renderer = renderer();
-        for diagnostic in &checked.diagnostics {
-            println!("{}\n", diagnostic.render(&checked.source, &renderer));
-        }
-        eprintln!(
-            "error: `{}` has errors; fix them first (see `ipt-trainer check`)",
-            checked.file
-        );
-        return if has_io_error(&checked) {
-            exit::USAGE
-        } else {
-            exit::FINDINGS
-        };
+        return exit::FINDINGS;
     };
     let analysis = analyze(loaded);
     match format {
@@ -55,15 +27,12 @@ pub fn run(scenario: &str, format: Format) -> u8 {
     exit::OK
 }
 
-fn has_io_error(checked: &Checked) -> bool {
-    checked
-        .diagnostics
-        .iter()
-        .any(|d| d.code == crate::scenario::diagnostic::Code::Io)
-}
-
 fn range(bounds: &Bounds) -> String {
-    let qualifier = if bounds.exact { "" } else { " (outer bounds)" };
+    let qualifier = match (bounds.exact, bounds.reached) {
+        (true, _) => String::new(),
+        (false, Some((low, high))) => format!(" (outer bounds; paths reach {low} .. {high})"),
+        (false, None) => " (outer bounds)".to_owned(),
+    };
     format!("{:>4} .. {:<4}{qualifier}", bounds.min, bounds.max)
 }
 

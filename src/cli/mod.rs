@@ -2,11 +2,17 @@
 
 mod analyze;
 mod check;
+pub mod play;
+mod replay;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::scenario::library::load_all;
+use crate::scenario::load::{Checked, check_file};
+use crate::session::engine::Mode;
 
 /// Practise Interpersonal Psychotherapy with scripted clients, scored like an IPT supervisor.
 #[derive(Debug, Parser)]
@@ -49,6 +55,36 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Play a course in the terminal (type a number or a choice id), or from an answers file.
+    Play {
+        /// A scenario file, or the id of a scenario in the library.
+        scenario: String,
+        /// The seed for client line variants and option order (default: the time).
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = Mode::Practice)]
+        mode: Mode,
+        /// Answers, one a line: a choice id, or `formulation: AREA STATEMENT...`.
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// Continue the newest unfinished attempt at this scenario.
+        #[arg(long)]
+        resume: bool,
+        /// Where attempts are saved (default: $IPT_TRAINER_DATA, else the platform data folder).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// A folder of your own scenarios (repeatable).
+        #[arg(long = "scenarios", value_name = "DIR")]
+        scenarios: Vec<PathBuf>,
+    },
+    /// Re-run a saved attempt and check that it reproduces its scorecard.
+    Replay {
+        /// An attempt record (`.ron`) from the data folder.
+        record: PathBuf,
+        /// A folder of your own scenarios (repeatable).
+        #[arg(long = "scenarios", value_name = "DIR")]
+        scenarios: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -76,6 +112,24 @@ pub fn run(command: Command) -> ExitCode {
             deny_warnings,
         } => check::run(&paths, format, deny_warnings),
         Command::Analyze { scenario, format } => analyze::run(&scenario, format),
+        Command::Play {
+            scenario,
+            seed,
+            mode,
+            answers,
+            resume,
+            data_dir,
+            scenarios,
+        } => play::run(play::PlayArgs {
+            scenario: &scenario,
+            folders: &scenarios,
+            seed,
+            mode,
+            answers: answers.as_deref(),
+            resume,
+            data: data_dir.as_deref(),
+        }),
+        Command::Replay { record, scenarios } => replay::run(&record, &scenarios),
     };
     ExitCode::from(code)
 }
@@ -88,4 +142,45 @@ fn renderer() -> annotate_snippets::Renderer {
     } else {
         annotate_snippets::Renderer::plain()
     }
+}
+
+/// A scenario named on the command line: a file, or the id of one in the library (built-in or
+/// in `folders`). A broken file's diagnostics are printed; `Err` carries the exit code.
+fn find_scenario(name: &str, folders: &[PathBuf]) -> Result<Checked, u8> {
+    let checked = if std::path::Path::new(name).is_file() {
+        check_file(std::path::Path::new(name))
+    } else {
+        let found = load_all(folders)
+            .into_iter()
+            .find(|c| c.scenario.as_ref().is_some_and(|s| s.id == name));
+        match found {
+            Some(found) => found,
+            None => {
+                eprintln!(
+                    "error: `{name}` is neither a file nor the id of a scenario in the library"
+                );
+                return Err(exit::USAGE);
+            }
+        }
+    };
+    if checked.scenario.is_none() {
+        let renderer = renderer();
+        for diagnostic in &checked.diagnostics {
+            println!("{}\n", diagnostic.render(&checked.source, &renderer));
+        }
+        eprintln!(
+            "error: `{}` has errors; fix them first (see `ipt-trainer check`)",
+            checked.file
+        );
+        let unreadable = checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == crate::scenario::diagnostic::Code::Io);
+        return Err(if unreadable {
+            exit::USAGE
+        } else {
+            exit::FINDINGS
+        });
+    }
+    Ok(checked)
 }

@@ -18,7 +18,22 @@ pub struct Bounds {
     /// False when loops or per-item caps make these outer bounds rather than values some path
     /// attains; the true range then lies within them.
     pub exact: bool,
+    /// When the bounds are not exact: the lowest and highest value of two real paths found on
+    /// the way, so the true range lies between these and the bounds.
+    pub reached: Option<(i64, i64)>,
 }
+
+impl Bounds {
+    const ZERO: Bounds = Bounds {
+        min: 0,
+        max: 0,
+        exact: true,
+        reached: None,
+    };
+}
+
+/// A path through the graph as the steps taken: (node, index of the step among its steps).
+type Witness = Vec<(usize, usize)>;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ItemBounds {
@@ -87,7 +102,9 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
     let item_bounds: Vec<(&'static rubric::Item, Bounds)> = rubric::ITEMS
         .iter()
         .map(|item| {
-            let raw = order.bounds(&graph, &|step: &Step<'_>| step.sum_for(item.id));
+            let raw = order
+                .bounds_with_paths(&graph, &|step: &Step<'_>| step.sum_for(item.id))
+                .0;
             (item, raw)
         })
         .collect();
@@ -95,6 +112,7 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
         min: scoring::item_points(item, raw.min),
         max: scoring::item_points(item, raw.max),
         exact: raw.exact,
+        reached: None,
     };
     // A total is a plain sum along the path only while no item's cap can bind; otherwise the
     // sum of the items' own bounds is the tighter outer bound.
@@ -108,7 +126,7 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
             .filter(|(item, _)| members(item))
             .collect();
         let ids: Vec<&str> = chosen.iter().map(|(item, _)| item.id).collect();
-        let summed = order.bounds(&graph, &|step: &Step<'_>| {
+        let (summed, witnesses) = order.bounds_with_paths(&graph, &|step: &Step<'_>| {
             ids.iter().map(|id| step.sum_for(id)).sum()
         });
         let each_min: i64 = chosen.iter().map(|(item, raw)| clamp(item, *raw).min).sum();
@@ -117,13 +135,19 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
             .iter()
             .all(|(item, raw)| caps_never_bind(item, *raw) && raw.exact);
         if additive {
-            summed
-        } else {
-            Bounds {
-                min: each_min,
-                max: each_max,
-                exact: false,
-            }
+            return summed;
+        }
+        // The caps bind somewhere: the sums of the items' own bounds are outer bounds, and the
+        // two paths the additive search found are real values that may meet them.
+        let reached = witnesses.map(|[low, high]| {
+            let score = |path: &Witness| order.path_score(&graph, path, &chosen);
+            (score(&low), score(&high))
+        });
+        Bounds {
+            min: each_min,
+            max: each_max,
+            exact: reached == Some((each_min, each_max)),
+            reached: reached.filter(|&r| r != (each_min, each_max)),
         }
     };
     let full = |members: &dyn Fn(&rubric::Item) -> bool| -> i64 {
@@ -262,22 +286,26 @@ impl Order {
     }
 
     /// The least and greatest sum of `weight` over the steps of any path from the start to an
-    /// ending. Inside a loop a path may go round as often as it likes: a loop with a step of
-    /// non-zero weight makes the bound unbounded (a saturated sum, which the item's cap then bounds) and not
-    /// exact.
-    fn bounds(&self, graph: &Graph<'_>, weight: &dyn Fn(&Step<'_>) -> i64) -> Bounds {
+    /// ending, and (when no loop is live) the two paths that reach them. Inside a loop a path
+    /// may go round as often as it likes: a loop with a step of non-zero weight makes the sum
+    /// unbounded (saturated, which an item's cap then bounds) and not exact.
+    fn bounds_with_paths(
+        &self,
+        graph: &Graph<'_>,
+        weight: &dyn Fn(&Step<'_>) -> i64,
+    ) -> (Bounds, Option<[Witness; 2]>) {
         const NONE: (i64, i64) = (i64::MAX, i64::MIN);
         let Some(start) = self.start else {
-            return Bounds {
-                min: 0,
-                max: 0,
-                exact: true,
-            };
+            return (Bounds::ZERO, None);
         };
         let mut best = vec![NONE; graph.len()];
+        // How each node's least and greatest value was reached: (node, step index).
+        let mut came_from: Vec<[Option<(usize, usize)>; 2]> = vec![[None, None]; graph.len()];
         best[start] = (0, 0);
         let mut result = NONE;
+        let mut ends = [start, start];
         let mut exact = true;
+        let mut looped = false;
         for (c, members) in self.components.iter().enumerate() {
             // Entry values: the best over every way into the component.
             let mut entry = NONE;
@@ -288,14 +316,15 @@ impl Order {
                 continue;
             }
             if self.cyclic[c] {
+                looped = true;
                 // Going round costs nothing unless a step inside the loop has weight.
                 let (mut low, mut high) = (0, 0);
                 for &v in members {
-                    for (to, evidence) in self.steps(graph, v) {
+                    for (to, step) in self.steps(graph, v) {
                         if self.component_of[to] == c {
-                            let w = weight(&evidence);
-                            low = low.min(w.saturating_mul(i64::from(i32::MAX)));
-                            high = high.max(w.saturating_mul(i64::from(i32::MAX)));
+                            let w = weight(&step).saturating_mul(i64::from(i32::MAX));
+                            low = low.min(w);
+                            high = high.max(w);
                         }
                     }
                 }
@@ -305,30 +334,70 @@ impl Order {
             for &v in members {
                 best[v] = entry;
                 if graph.is_ending(v) {
-                    result = (result.0.min(entry.0), result.1.max(entry.1));
+                    if entry.0 < result.0 {
+                        (result.0, ends[0]) = (entry.0, v);
+                    }
+                    if entry.1 > result.1 {
+                        (result.1, ends[1]) = (entry.1, v);
+                    }
                 }
-                for (to, evidence) in self.steps(graph, v) {
+                for (k, (to, step)) in self.steps(graph, v).enumerate() {
                     if self.component_of[to] != c {
-                        let w = weight(&evidence);
-                        let reached = &mut best[to];
-                        reached.0 = reached.0.min(entry.0.saturating_add(w));
-                        reached.1 = reached.1.max(entry.1.saturating_add(w));
+                        let w = weight(&step);
+                        if entry.0.saturating_add(w) < best[to].0 {
+                            best[to].0 = entry.0.saturating_add(w);
+                            came_from[to][0] = Some((v, k));
+                        }
+                        if entry.1.saturating_add(w) > best[to].1 {
+                            best[to].1 = entry.1.saturating_add(w);
+                            came_from[to][1] = Some((v, k));
+                        }
                     }
                 }
             }
         }
         if result == NONE {
-            return Bounds {
-                min: 0,
-                max: 0,
-                exact: true,
-            };
+            return (Bounds::ZERO, None);
         }
-        Bounds {
+        let bounds = Bounds {
             min: result.0,
             max: result.1,
             exact,
-        }
+            reached: None,
+        };
+        let trace = |side: usize| {
+            let mut path = Vec::new();
+            let mut at = ends[side];
+            while let Some((from, k)) = came_from[at][side] {
+                path.push((from, k));
+                at = from;
+            }
+            path.reverse();
+            path
+        };
+        let witnesses = (!looped).then(|| [trace(0), trace(1)]);
+        (bounds, witnesses)
+    }
+
+    /// The true score of a path for a group of items: each item's evidence summed, then held
+    /// within the item's range, as the scorecard does.
+    fn path_score(
+        &self,
+        graph: &Graph<'_>,
+        path: &Witness,
+        items: &[&(&rubric::Item, Bounds)],
+    ) -> i64 {
+        let steps: Vec<Step<'_>> = path
+            .iter()
+            .filter_map(|&(v, k)| self.steps(graph, v).nth(k).map(|(_, step)| step))
+            .collect();
+        items
+            .iter()
+            .map(|(item, _)| {
+                let sum = steps.iter().map(|step| step.sum_for(item.id)).sum();
+                scoring::item_points(item, sum)
+            })
+            .sum()
     }
 
     /// Counts distinct paths: two choices leading to the same node are two paths, and so are

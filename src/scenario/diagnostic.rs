@@ -76,6 +76,7 @@ codes! {
     BackInTime = "W0029", Warning, "a jump back to an earlier session";
     OutOfRange = "E0030", Error, "a number outside its range";
     Io = "E0031", Error, "the file could not be read";
+    DuplicateScenario = "E0032", Error, "two scenario files in the library share an id";
 }
 
 /// A code is written as its stable string (`"E0012"`) in JSON.

@@ -54,19 +54,71 @@ fn collect_ron(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Every scenario the app offers: the built-in ones, then those in the added folders.
+/// Every scenario the app offers: the built-in ones, then those in the added folders. A file
+/// in an added folder replaces a built-in scenario with the same id, so that an instructor can
+/// edit a copy of one; two added files with the same id are a conflict, and the later one is
+/// reported instead of loaded.
 pub fn load_all(folders: &[PathBuf]) -> Vec<Checked> {
     let mut all = built_in();
-    match scenario_files(folders) {
-        Ok(files) => all.extend(files.iter().map(|f| check_file(f))),
-        Err(message) => all.push(Checked::io_error(
+    let added = match scenario_files(folders) {
+        Ok(files) => files.iter().map(|f| check_file(f)).collect(),
+        Err(message) => vec![Checked::io_error(
             &folders
                 .iter()
                 .map(|f| f.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
             message,
-        )),
+        )],
+    };
+    // Which entries are still the built-in version, and so may be replaced.
+    let mut replaceable = vec![true; all.len()];
+    for checked in added {
+        let id = checked.scenario.as_ref().map(|s| s.id.clone());
+        let same = id.as_ref().and_then(|id| {
+            all.iter()
+                .position(|c| c.scenario.as_ref().is_some_and(|s| &s.id == id))
+        });
+        match same {
+            Some(i) if replaceable[i] => {
+                all[i] = checked;
+                replaceable[i] = false;
+            }
+            Some(i) => {
+                let earlier = all[i].file.clone();
+                all.push(checked.conflict(&earlier));
+                replaceable.push(false);
+            }
+            None => {
+                all.push(checked);
+                replaceable.push(false);
+            }
+        }
     }
     all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_added_file_replaces_a_built_in_and_a_second_copy_conflicts() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = BUILT_IN
+            .first()
+            .map(|(_, text)| *text)
+            .expect("a built-in scenario");
+        std::fs::write(dir.path().join("a.ron"), text).expect("write");
+        std::fs::write(dir.path().join("b.ron"), text).expect("write");
+        let all = load_all(&[dir.path().to_path_buf()]);
+        assert_eq!(all.len(), BUILT_IN.len() + 1);
+        assert!(all[0].file.ends_with("a.ron") && all[0].scenario.is_some());
+        let last = all.last().expect("the conflict");
+        assert!(last.file.ends_with("b.ron") && last.scenario.is_none());
+        assert_eq!(
+            last.diagnostics[0].code,
+            super::super::diagnostic::Code::DuplicateScenario
+        );
+    }
 }

@@ -60,6 +60,23 @@ impl Checked {
         )
     }
 
+    /// This file, refused because an earlier file already has its scenario's id.
+    pub fn conflict(self, earlier: &str) -> Self {
+        let id = self
+            .scenario
+            .as_ref()
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
+        let mut refused = Self::refused(
+            &self.file,
+            Code::DuplicateScenario,
+            format!("the scenario id `{id}` is already used by `{earlier}`"),
+            "give one of the two files another `id`",
+        );
+        refused.source = self.source;
+        refused
+    }
+
     fn refused(file: &str, code: Code, message: String, hint: &str) -> Self {
         Checked {
             file: file.to_owned(),

@@ -6,7 +6,9 @@
 
 pub mod rubric;
 
-use crate::scenario::model::{Answer, Evidence, ProblemArea};
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::model::{Answer, Evidence, Node, Phase, ProblemArea, Scenario};
 
 /// The most an item can earn.
 pub const ITEM_MAX: i64 = 2;
@@ -43,5 +45,188 @@ pub fn area_evidence(answer: &Answer, chosen: ProblemArea) -> Evidence {
         Evidence::Partial(item)
     } else {
         Evidence::Against(item)
+    }
+}
+
+/// IPT's timing rules, applied to evidence as it is earned: the responsibility half of the sick
+/// role earns full credit only in the initial phase, and an ending raised only in the course's
+/// last session was not raised ahead.
+pub fn timed(evidence: Evidence, phase: Phase, session: u8, time_limit: u8) -> Evidence {
+    match evidence {
+        Evidence::Full(item) if item == "sick_role_responsibility" && phase != Phase::Initial => {
+            Evidence::Partial(item)
+        }
+        Evidence::Full(item) if item == "ending_raised_ahead" && session >= time_limit => {
+            Evidence::Partial(item)
+        }
+        other => other,
+    }
+}
+
+/// The items a scenario can award points for: the denominator of every percentage.
+pub fn assessable_items(scenario: &Scenario) -> Vec<&'static rubric::Item> {
+    let mut offered: Vec<&str> = Vec::new();
+    for session in &scenario.course.sessions {
+        for node in &session.nodes {
+            match node {
+                Node::Trainee(turn) => {
+                    for choice in &turn.choices {
+                        for evidence in &choice.evidence {
+                            if points(evidence) > 0 {
+                                offered.push(evidence.item());
+                            }
+                        }
+                    }
+                }
+                Node::Formulation(_) => offered.push("problem_area"),
+                _ => {}
+            }
+        }
+    }
+    rubric::ITEMS
+        .iter()
+        .filter(|item| item.group != rubric::Group::Proscribed && offered.contains(&item.id))
+        .collect()
+}
+
+/// A piece of evidence as the trainee earned it, with what a supervisor needs to review it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Earned {
+    pub evidence: Evidence,
+    /// The choice (or formulation) that earned it.
+    pub by: String,
+    pub session: u8,
+    pub rationale: Option<String>,
+    /// What an expert would have said there, when the trainee said something else.
+    pub expert: Option<String>,
+}
+
+/// How a supervisor would mark an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rating {
+    NotDone,
+    Partial,
+    Done,
+    /// Evidence against outweighs what was done (or a proscribed technique was used).
+    MarkedDown,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemScore {
+    pub item: String,
+    pub points: i64,
+    pub rating: Rating,
+    pub evidence: Vec<Earned>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineScore {
+    pub headline: rubric::Headline,
+    pub points: i64,
+    pub full: i64,
+    pub percent: u8,
+}
+
+/// The debrief's numbers: every item, the three headline skills, the total and the verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scorecard {
+    pub items: Vec<ItemScore>,
+    pub headlines: Vec<HeadlineScore>,
+    pub total: i64,
+    pub full: i64,
+    pub percent: u8,
+    /// A disclosure of suicidal thoughts went unaddressed: the grade is capped and fails.
+    pub safety_capped: bool,
+    pub passed: bool,
+}
+
+/// Overall percentage needed to pass.
+pub const PASS_PERCENT: u8 = 70;
+/// Percentage each headline skill needs for a pass.
+pub const HEADLINE_PASS_PERCENT: u8 = 60;
+/// The most an attempt can score when a risk disclosure went unaddressed.
+pub const SAFETY_CAP_PERCENT: u8 = 40;
+
+fn percent(points: i64, full: i64) -> u8 {
+    if full <= 0 {
+        return 100;
+    }
+    u8::try_from((points.max(0) * 100 / full).min(100)).unwrap_or(100)
+}
+
+/// Scores an attempt from the evidence it earned. `risk_disclosed` says whether the client
+/// disclosed suicidal thoughts during it.
+pub fn scorecard(scenario: &Scenario, earned: &[Earned], risk_disclosed: bool) -> Scorecard {
+    let assessable = assessable_items(scenario);
+    let items: Vec<ItemScore> = rubric::ITEMS
+        .iter()
+        .filter(|item| {
+            assessable.contains(item) || earned.iter().any(|e| e.evidence.item() == item.id)
+        })
+        .map(|item| {
+            let evidence: Vec<Earned> = earned
+                .iter()
+                .filter(|e| e.evidence.item() == item.id)
+                .cloned()
+                .collect();
+            let points = item_points(item, evidence.iter().map(|e| points(&e.evidence)).sum());
+            let rating = match points {
+                p if p < 0 => Rating::MarkedDown,
+                0 => Rating::NotDone,
+                p if p < ITEM_MAX => Rating::Partial,
+                _ => Rating::Done,
+            };
+            ItemScore {
+                item: item.id.to_owned(),
+                points,
+                rating,
+                evidence,
+            }
+        })
+        .collect();
+    let sum = |filter: &dyn Fn(&rubric::Item) -> bool| -> (i64, i64) {
+        let points = items
+            .iter()
+            .filter(|s| rubric::find(&s.item).is_some_and(filter))
+            .map(|s| s.points)
+            .sum();
+        let full = assessable.iter().filter(|i| filter(i)).count() as i64 * ITEM_MAX;
+        (points, full)
+    };
+    let headlines: Vec<HeadlineScore> = rubric::Headline::ALL
+        .iter()
+        .map(|&headline| {
+            let (points, full) = sum(&|item| item.headline == Some(headline));
+            HeadlineScore {
+                headline,
+                points,
+                full,
+                percent: percent(points, full),
+            }
+        })
+        .collect();
+    let (total, full) = sum(&|_| true);
+    let risk_points = items
+        .iter()
+        .find(|s| s.item == "risk_addressed")
+        .map_or(0, |s| s.points);
+    let safety_capped = risk_points < 0 || (risk_disclosed && risk_points <= 0);
+    let mut overall = percent(total, full);
+    if safety_capped {
+        overall = overall.min(SAFETY_CAP_PERCENT);
+    }
+    let passed = !safety_capped
+        && overall >= PASS_PERCENT
+        && headlines
+            .iter()
+            .all(|h| h.full == 0 || h.percent >= HEADLINE_PASS_PERCENT);
+    Scorecard {
+        items,
+        headlines,
+        total,
+        full,
+        percent: overall,
+        safety_capped,
+        passed,
     }
 }

@@ -2,7 +2,7 @@
 //! (Stuart's IPT Quality and Adherence Scale, the CSPRS IPT subscale), so that every scenario is
 //! scored on the same items and a supervisor can compare trainees across scenarios.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Where an item belongs on the scorecard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -29,7 +29,7 @@ impl Group {
 }
 
 /// The three headline skills a trainee is scored on above all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Headline {
     ProblemArea,
     SickRole,

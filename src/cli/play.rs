@@ -1,0 +1,305 @@
+//! `ipt-trainer play`: a whole course in the terminal, answered interactively (type a number
+//! or a choice id) or from an answers file, saved after every step.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{exit, find_scenario};
+use crate::report::text;
+use crate::scenario::model::{ProblemArea, Scenario};
+use crate::session::engine::{Engine, Mode, Prompt};
+use crate::session::record::{Answer, AttemptRecord, Step, now_ms};
+use crate::session::store;
+
+/// The options of `play`.
+pub struct PlayArgs<'a> {
+    pub scenario: &'a str,
+    pub folders: &'a [PathBuf],
+    pub seed: Option<u64>,
+    pub mode: Mode,
+    pub answers: Option<&'a Path>,
+    pub resume: bool,
+    pub data: Option<&'a Path>,
+}
+
+/// Where answers come from.
+enum Source {
+    Script(VecDeque<String>),
+    Terminal,
+}
+
+impl Source {
+    fn next(&mut self) -> Option<String> {
+        match self {
+            Source::Script(lines) => lines.pop_front(),
+            Source::Terminal => {
+                print!("> ");
+                let _ = std::io::stdout().flush();
+                let mut line = String::new();
+                match std::io::stdin().lock().read_line(&mut line) {
+                    Ok(0) | Err(_) => None,
+                    Ok(_) => Some(line.trim().to_owned()),
+                }
+            }
+        }
+    }
+}
+
+/// Reads an answers file: one answer a line (a choice id, or `formulation: AREA STATEMENT...`);
+/// blank lines and `#` comments are skipped.
+fn read_answers(path: &Path) -> Result<VecDeque<String>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
+}
+
+/// A problem area by name (`Grief`, `role dispute`...) or by its number in the list shown.
+fn parse_area(token: &str) -> Option<ProblemArea> {
+    if let Ok(n) = token.parse::<usize>() {
+        return ProblemArea::ALL.get(n.checked_sub(1)?).copied();
+    }
+    let wanted: String = token
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    ProblemArea::ALL
+        .into_iter()
+        .find(|a| format!("{a:?}").to_lowercase() == wanted || a.label().replace(' ', "") == wanted)
+}
+
+/// An item by its number in the list shown or by its id.
+fn pick(token: &str, ids: &[&str]) -> Option<String> {
+    match token.parse::<usize>() {
+        Ok(n) => ids.get(n.checked_sub(1)?).map(|s| (*s).to_owned()),
+        Err(_) => ids.iter().find(|id| **id == token).map(|s| (*s).to_owned()),
+    }
+}
+
+/// Turns one line of input into an answer for the current prompt.
+fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String> {
+    match prompt {
+        Prompt::Choose { options, .. } => {
+            // `CHOICE | what I would say` keeps the trainee's own words beside the choice.
+            let (choice, written) = match line.split_once('|') {
+                Some((choice, own)) => (
+                    choice.trim(),
+                    Some(own.trim().to_owned()).filter(|w| !w.is_empty()),
+                ),
+                None => (line, None),
+            };
+            let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+            pick(choice, &ids)
+                .map(|id| Answer::Choice { id, written })
+                .ok_or_else(|| format!("`{choice}` is not one of the options (1 to {})", ids.len()))
+        }
+        Prompt::Formulate { statements, .. } => {
+            let line = line.strip_prefix("formulation:").unwrap_or(line);
+            let mut tokens = line.split_whitespace();
+            let area = tokens
+                .next()
+                .and_then(parse_area)
+                .ok_or("start with the problem area: 1-4 or its name, e.g. `Grief`")?;
+            let ids: Vec<&str> = statements.iter().map(|s| s.id.as_str()).collect();
+            let ticked = tokens
+                .map(|t| pick(t, &ids).ok_or_else(|| format!("`{t}` is not one of the statements")))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Answer::Formulation { area, ticked })
+        }
+        Prompt::Ended { .. } => Err("the course has ended".into()),
+    }
+}
+
+fn show_prompt(prompt: &Prompt) {
+    match prompt {
+        Prompt::Choose {
+            prompt, options, ..
+        } => {
+            println!("\n[{prompt}]");
+            for (i, option) in options.iter().enumerate() {
+                println!("  {}. {}", i + 1, option.text);
+            }
+        }
+        Prompt::Formulate {
+            prompt, statements, ..
+        } => {
+            println!("\n[{prompt}]");
+            for (i, area) in ProblemArea::ALL.iter().enumerate() {
+                println!("  area {}. {}", i + 1, area.label());
+            }
+            for (i, statement) in statements.iter().enumerate() {
+                println!("  statement {}. {}", i + 1, statement.text);
+            }
+            println!("  (answer with the area, then the statements that support it: `1 2 4`)");
+        }
+        Prompt::Ended { .. } => {}
+    }
+}
+
+pub fn run(args: PlayArgs<'_>) -> u8 {
+    let checked = match find_scenario(args.scenario, args.folders) {
+        Ok(checked) => checked,
+        Err(code) => return code,
+    };
+    let Some(scenario) = &checked.scenario else {
+        return exit::FINDINGS;
+    };
+    let mut source = match args.answers {
+        Some(path) => match read_answers(path) {
+            Ok(lines) => Source::Script(lines),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return exit::USAGE;
+            }
+        },
+        None => Source::Terminal,
+    };
+    let data = store::data_dir(args.data);
+    match play(scenario, &args, data.as_deref(), &mut source) {
+        Ok(true) => exit::OK,
+        Ok(false) => exit::FINDINGS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            exit::USAGE
+        }
+    }
+}
+
+/// Plays to the end (true) or until the answers run out (false, the attempt stays resumable).
+fn play(
+    scenario: &Scenario,
+    args: &PlayArgs<'_>,
+    data: Option<&Path>,
+    source: &mut Source,
+) -> Result<bool, String> {
+    let resumed = match (args.resume, data) {
+        (true, Some(data)) => Some(
+            store::unfinished(data, &scenario.id)
+                .ok_or_else(|| format!("no unfinished attempt at `{}` to resume", scenario.id))?
+                .1,
+        ),
+        (true, None) => return Err("no data folder to resume from".into()),
+        (false, _) => None,
+    };
+    if let (None, Some(data)) = (&resumed, data)
+        && let Some((path, _)) = store::unfinished(data, &scenario.id)
+    {
+        println!(
+            "(An unfinished attempt is saved at {}; `--resume` continues it.)",
+            path.display()
+        );
+    }
+    let mut record = resumed.unwrap_or_else(|| {
+        AttemptRecord::start(scenario, args.seed.unwrap_or_else(now_ms), args.mode)
+    });
+    let (mut engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
+    if let Some((i, error)) = failed {
+        return Err(format!(
+            "the saved attempt no longer fits the scenario at step {}: {error}",
+            i + 1
+        ));
+    }
+    println!(
+        "{} ({}), seed {}, {:?} mode",
+        scenario.title, scenario.client.name, record.seed, record.mode
+    );
+    let mut shown = 0;
+    loop {
+        for event in &engine.transcript[shown..] {
+            println!("{}", text::event(scenario, event));
+        }
+        shown = engine.transcript.len();
+        if engine.is_finished() {
+            break;
+        }
+        let prompt = engine.prompt().clone();
+        let asked = Instant::now();
+        // Write first: in the terminal the trainee may say it in their own words before seeing
+        // the options (an answers file writes `CHOICE | own words` instead).
+        let mut written = None;
+        if let (Prompt::Choose { prompt: task, .. }, Source::Terminal) = (&prompt, &*source) {
+            println!("\n[{task}] First, what would you say? (Enter to see the options)");
+            written = source.next().filter(|w| !w.is_empty());
+        }
+        show_prompt(&prompt);
+        let Some(line) = source.next() else {
+            println!("\n(The answers ran out; the attempt is saved and `--resume` continues it.)");
+            return Ok(false);
+        };
+        let answer = match parse_answer(&prompt, &line) {
+            Ok(Answer::Choice { id, written: None }) if written.is_some() => {
+                Answer::Choice { id, written }
+            }
+            Ok(answer) => answer,
+            Err(message) if matches!(source, Source::Terminal) => {
+                println!("{message}");
+                continue;
+            }
+            Err(message) => return Err(format!("answers file: {message}")),
+        };
+        let feedback = match &answer {
+            Answer::Choice { id, written } => engine.choose(id, written.clone()),
+            Answer::Formulation { area, ticked } => engine.formulate(*area, ticked),
+        }
+        .map_err(|e| e.to_string())?;
+        record.steps.push(Step {
+            at_ms: now_ms(),
+            took_ms: u64::try_from(asked.elapsed().as_millis()).unwrap_or(u64::MAX),
+            answer,
+        });
+        save(data, &record);
+        if record.mode == Mode::Practice {
+            if let Some(rationale) = &feedback.rationale {
+                println!("  feedback: {rationale}");
+            }
+            if let Some(expert) = &feedback.expert {
+                println!("  an expert might say: {expert}");
+            }
+        }
+    }
+    let card = engine.scorecard();
+    print!("{}", text::scorecard(&card));
+    record.finished = true;
+    record.scorecard = Some(card);
+    if let Some(path) = save(data, &record) {
+        println!("\nSaved: {}", path.display());
+    }
+    Ok(true)
+}
+
+/// Saves the record, saying so (but going on) if it cannot: the course matters more than the file.
+fn save(data: Option<&Path>, record: &AttemptRecord) -> Option<PathBuf> {
+    let data = data?;
+    match store::save(data, record) {
+        Ok(path) => Some(path),
+        Err(error) => {
+            eprintln!(
+                "warning: could not save the attempt in `{}`: {error}",
+                data.display()
+            );
+            None
+        }
+    }
+}
+
+/// Plays a scenario from answers (choice ids and formulation lines) with no terminal, for
+/// tests and tools: the finished engine.
+pub fn script<'s>(
+    scenario: &'s Scenario,
+    seed: u64,
+    answers: &[&str],
+) -> Result<Engine<'s>, String> {
+    let mut engine = Engine::new(scenario, seed).map_err(|e| e.to_string())?;
+    for line in answers {
+        let answer = parse_answer(engine.prompt(), line)?;
+        AttemptRecord::apply(&mut engine, &answer).map_err(|e| e.to_string())?;
+    }
+    Ok(engine)
+}

@@ -1,0 +1,3 @@
+//! Reports: a course's transcript and scorecard as text for the terminal (exports will join).
+
+pub mod text;

@@ -1,0 +1,114 @@
+//! Plain-text transcripts and scorecards, for `play`, `replay` and anyone reading a terminal.
+
+use std::fmt::Write;
+
+use crate::scenario::model::Scenario;
+use crate::scoring::{Rating, Scorecard, rubric};
+use crate::session::engine::Event;
+
+/// One event as the trainee reads it.
+pub fn event(scenario: &Scenario, event: &Event) -> String {
+    let client = scenario
+        .client
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("Client");
+    match event {
+        Event::SessionStart {
+            number,
+            phase,
+            symptoms,
+        } => format!(
+            "\n== Session {number} of {}, {} phase (symptom score {symptoms}/27) ==",
+            scenario.course.time_limit,
+            phase.label()
+        ),
+        Event::Client { text, .. } => format!("{client}: {text}"),
+        Event::Trainee { text, written, .. } => match written {
+            Some(own) => format!("You (wrote first: \"{own}\"): {text}"),
+            None => format!("You: {text}"),
+        },
+        Event::Formulation { area, ticked } => {
+            format!(
+                "You formulated: {} (supported by {})",
+                area.label(),
+                ticked.join(", ")
+            )
+        }
+        Event::Ended { kind, text } => format!("\n-- The course ended ({kind:?}): {text}"),
+    }
+}
+
+/// The whole transcript.
+pub fn transcript(scenario: &Scenario, events: &[Event]) -> String {
+    events.iter().map(|e| event(scenario, e) + "\n").collect()
+}
+
+fn rating(r: Rating) -> &'static str {
+    match r {
+        Rating::NotDone => "not done",
+        Rating::Partial => "partial",
+        Rating::Done => "done",
+        Rating::MarkedDown => "marked down",
+    }
+}
+
+/// The scorecard: verdict, headlines, then every item by phase with its evidence.
+pub fn scorecard(card: &Scorecard) -> String {
+    let mut out = String::new();
+    let verdict = if card.passed { "PASS" } else { "NOT YET" };
+    let _ = writeln!(
+        out,
+        "\nScorecard: {}% overall ({} of {} points): {verdict}",
+        card.percent, card.total, card.full
+    );
+    if card.safety_capped {
+        let _ = writeln!(
+            out,
+            "  A disclosure of suicidal thoughts was not addressed: the grade is capped at {}%.",
+            crate::scoring::SAFETY_CAP_PERCENT
+        );
+    }
+    for h in &card.headlines {
+        let _ = writeln!(
+            out,
+            "  {:<14} {:>3}% ({} of {})",
+            h.headline.label(),
+            h.percent,
+            h.points,
+            h.full
+        );
+    }
+    let mut group = None;
+    for item in &card.items {
+        let Some(info) = rubric::find(&item.item) else {
+            continue;
+        };
+        if group != Some(info.group) {
+            group = Some(info.group);
+            let _ = writeln!(out, "  {}:", info.group.label());
+        }
+        let _ = writeln!(
+            out,
+            "    {:<40} {:>2}  {}",
+            info.title,
+            item.points,
+            rating(item.rating)
+        );
+        for e in &item.evidence {
+            let _ = writeln!(
+                out,
+                "      {:?} by {} (session {})",
+                e.evidence, e.by, e.session
+            );
+            if let Some(rationale) = &e.rationale {
+                let _ = writeln!(out, "        why: {rationale}");
+            }
+            if let Some(expert) = &e.expert {
+                let _ = writeln!(out, "        an expert might say: {expert}");
+            }
+        }
+    }
+    out
+}

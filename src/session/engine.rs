@@ -1,0 +1,462 @@
+//! The session engine: a state machine that runs a course of therapy over a loaded scenario.
+//! Deterministic: the same scenario, seed and choices give the same transcript and score.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::{IndexedRandom, SliceRandom};
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::model::{
+    Affect, EndingKind, Facts, Node, Person, Phase, ProblemArea, Scenario,
+};
+use crate::scoring::{self, Earned, Scorecard};
+
+/// Practice shows feedback after every choice; assessment holds it back until the debrief.
+/// The engine produces feedback in both; the app decides what to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+pub enum Mode {
+    Practice,
+    Assessment,
+}
+
+/// Something that happened, in order: what the transcript shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Event {
+    /// A new session began, with the symptom score measured at its start.
+    SessionStart {
+        number: u8,
+        phase: Phase,
+        symptoms: i32,
+    },
+    /// The client said a line.
+    Client {
+        line: String,
+        text: String,
+        affect: Affect,
+        person: Option<Person>,
+        risk: bool,
+    },
+    /// The trainee chose a choice (with what they first wrote, if anything).
+    Trainee {
+        choice: String,
+        text: String,
+        written: Option<String>,
+    },
+    /// The trainee formulated the case.
+    Formulation {
+        area: ProblemArea,
+        ticked: Vec<String>,
+    },
+    /// The course ended.
+    Ended { kind: EndingKind, text: String },
+}
+
+/// What the engine waits for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Prompt {
+    /// Pick one of these choices (shown in this order).
+    Choose {
+        node: String,
+        prompt: String,
+        options: Vec<Offered>,
+    },
+    /// Choose a problem area and tick the statements that support it.
+    Formulate {
+        node: String,
+        prompt: String,
+        statements: Vec<Offered>,
+    },
+    /// The course is over.
+    Ended { kind: EndingKind, text: String },
+}
+
+/// An option on offer: its id and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offered {
+    pub id: String,
+    pub text: String,
+}
+
+/// What a supervisor would say about a choice, available at once in practice mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feedback {
+    pub earned: Vec<Earned>,
+    pub rationale: Option<String>,
+    /// The expert alternative, when the trainee chose something else.
+    pub expert: Option<String>,
+}
+
+/// Why the engine refused an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineError {
+    /// The answer does not fit what the engine is waiting for.
+    NotOffered(String),
+    /// The scenario has a fault that validation should have caught (e.g. no line can be said).
+    Stuck(String),
+    Finished,
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EngineError::NotOffered(what) => write!(f, "not on offer here: {what}"),
+            EngineError::Stuck(why) => write!(f, "the scenario cannot go on: {why}"),
+            EngineError::Finished => write!(f, "the course has ended"),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+/// The hidden state of the client and the course.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub rapport: i32,
+    /// The symptom score as of now; the trainee sees it measured at each session start.
+    pub symptoms: i32,
+    pub flags: BTreeSet<String>,
+    pub area: Option<ProblemArea>,
+    /// Index into `course.sessions` of the current session, once one has begun.
+    pub session: Option<usize>,
+}
+
+impl Facts for State {
+    fn flag(&self, name: &str) -> bool {
+        self.flags.contains(name)
+    }
+    fn rapport(&self) -> i32 {
+        self.rapport
+    }
+    fn symptoms(&self) -> i32 {
+        self.symptoms
+    }
+    fn area(&self) -> Option<ProblemArea> {
+        self.area
+    }
+}
+
+/// A course in progress.
+pub struct Engine<'s> {
+    scenario: &'s Scenario,
+    /// Every node by id, with the index of its session.
+    nodes: HashMap<&'s str, (&'s Node, usize)>,
+    /// rand's standard generator: Cargo.lock pins its algorithm, and `replay` notices if an
+    /// upgrade ever changes what a seed gives.
+    rng: StdRng,
+    current: &'s Node,
+    pub state: State,
+    pub transcript: Vec<Event>,
+    pub earned: Vec<Earned>,
+    prompt: Prompt,
+    risk_disclosed: bool,
+}
+
+/// Follows automatic steps (client lines, branches) at most this many times in a row before
+/// deciding the scenario loops without the trainee: validation catches such loops, this keeps a
+/// scenario that slipped past from hanging the app.
+const MAX_AUTOMATIC_STEPS: usize = 10_000;
+
+impl<'s> Engine<'s> {
+    /// Starts a course. The scenario must have passed validation.
+    pub fn new(scenario: &'s Scenario, seed: u64) -> Result<Self, EngineError> {
+        let mut nodes = HashMap::new();
+        for (i, session) in scenario.course.sessions.iter().enumerate() {
+            for node in &session.nodes {
+                nodes.entry(node.id()).or_insert((node, i));
+            }
+        }
+        let (current, _) = *nodes
+            .get(scenario.start.as_str())
+            .ok_or_else(|| EngineError::Stuck(format!("no start node `{}`", scenario.start)))?;
+        let mut engine = Engine {
+            scenario,
+            nodes,
+            rng: StdRng::seed_from_u64(seed),
+            current,
+            state: State {
+                rapport: scenario.initial.rapport,
+                symptoms: scenario.initial.symptoms,
+                flags: BTreeSet::new(),
+                area: None,
+                session: None,
+            },
+            transcript: Vec::new(),
+            earned: Vec::new(),
+            prompt: Prompt::Ended {
+                kind: EndingKind::Completed,
+                text: String::new(),
+            },
+            risk_disclosed: false,
+        };
+        engine.run_to_prompt()?;
+        Ok(engine)
+    }
+
+    pub fn scenario(&self) -> &'s Scenario {
+        self.scenario
+    }
+
+    /// What the engine waits for now.
+    pub fn prompt(&self) -> &Prompt {
+        &self.prompt
+    }
+
+    pub fn is_finished(&self) -> bool {
+        matches!(self.prompt, Prompt::Ended { .. })
+    }
+
+    /// The current session's number and phase, once the course has begun.
+    pub fn session(&self) -> Option<(u8, Phase)> {
+        let session = self.scenario.course.sessions.get(self.state.session?)?;
+        Some((session.number, session.phase))
+    }
+
+    /// The scorecard for everything so far.
+    pub fn scorecard(&self) -> Scorecard {
+        scoring::scorecard(self.scenario, &self.earned, self.risk_disclosed)
+    }
+
+    /// Moves to node `id`, entering its session if it is a new one.
+    fn enter(&mut self, id: &str) -> Result<(), EngineError> {
+        let (node, session) = *self
+            .nodes
+            .get(id)
+            .ok_or_else(|| EngineError::Stuck(format!("jump to unknown node `{id}`")))?;
+        if self.state.session != Some(session) {
+            self.state.session = Some(session);
+            self.state.symptoms = self.state.symptoms.clamp(0, 27);
+            if let Some(s) = self.scenario.course.sessions.get(session) {
+                self.transcript.push(Event::SessionStart {
+                    number: s.number,
+                    phase: s.phase,
+                    symptoms: self.state.symptoms,
+                });
+            }
+        }
+        self.current = node;
+        Ok(())
+    }
+
+    /// Plays client lines and branches until the trainee has something to do.
+    fn run_to_prompt(&mut self) -> Result<(), EngineError> {
+        let start = self.current.id().to_owned();
+        self.enter(&start)?;
+        for _ in 0..MAX_AUTOMATIC_STEPS {
+            match self.current {
+                Node::Client(turn) => {
+                    let allowed: Vec<_> = turn
+                        .lines
+                        .iter()
+                        .filter(|l| l.when.as_ref().is_none_or(|c| c.holds(&self.state)))
+                        .collect();
+                    let line = allowed.choose(&mut self.rng).ok_or_else(|| {
+                        EngineError::Stuck(format!("no line of `{}` can be said", turn.id))
+                    })?;
+                    self.risk_disclosed |= line.risk;
+                    self.transcript.push(Event::Client {
+                        line: line.id.clone(),
+                        text: line.text.clone(),
+                        affect: line.affect,
+                        person: line.person.clone(),
+                        risk: line.risk,
+                    });
+                    self.enter(&turn.next)?;
+                }
+                Node::Branch(branch) => {
+                    let target = branch
+                        .cases
+                        .iter()
+                        .find(|case| case.when.holds(&self.state))
+                        .map_or(&branch.otherwise, |case| &case.goto);
+                    self.enter(target)?;
+                }
+                Node::Trainee(turn) => {
+                    let mut options: Vec<Offered> = turn
+                        .choices
+                        .iter()
+                        .filter(|c| c.when.as_ref().is_none_or(|w| w.holds(&self.state)))
+                        .map(|c| Offered {
+                            id: c.id.clone(),
+                            text: c.text.clone(),
+                        })
+                        .collect();
+                    if options.is_empty() {
+                        return Err(EngineError::Stuck(format!(
+                            "no choice of `{}` is open",
+                            turn.id
+                        )));
+                    }
+                    // The expert option must not always come first.
+                    options.shuffle(&mut self.rng);
+                    self.prompt = Prompt::Choose {
+                        node: turn.id.clone(),
+                        prompt: turn.prompt.clone(),
+                        options,
+                    };
+                    return Ok(());
+                }
+                Node::Formulation(f) => {
+                    let mut statements: Vec<Offered> = f
+                        .statements
+                        .iter()
+                        .map(|s| Offered {
+                            id: s.id.clone(),
+                            text: s.text.clone(),
+                        })
+                        .collect();
+                    statements.shuffle(&mut self.rng);
+                    self.prompt = Prompt::Formulate {
+                        node: f.id.clone(),
+                        prompt: f.prompt.clone(),
+                        statements,
+                    };
+                    return Ok(());
+                }
+                Node::Ending(ending) => {
+                    self.transcript.push(Event::Ended {
+                        kind: ending.kind,
+                        text: ending.text.clone(),
+                    });
+                    self.prompt = Prompt::Ended {
+                        kind: ending.kind,
+                        text: ending.text.clone(),
+                    };
+                    return Ok(());
+                }
+            }
+        }
+        Err(EngineError::Stuck(format!(
+            "more than {MAX_AUTOMATIC_STEPS} automatic steps from `{start}` without the trainee"
+        )))
+    }
+
+    fn session_facts(&self) -> (u8, Phase) {
+        self.session().unwrap_or((1, Phase::Initial))
+    }
+
+    /// The trainee picks a choice, optionally with the text they first wrote.
+    pub fn choose(
+        &mut self,
+        choice_id: &str,
+        written: Option<String>,
+    ) -> Result<Feedback, EngineError> {
+        let Prompt::Choose { options, .. } = &self.prompt else {
+            return Err(self.refusal(choice_id));
+        };
+        let Node::Trainee(turn) = self.current else {
+            return Err(self.refusal(choice_id));
+        };
+        if !options.iter().any(|o| o.id == choice_id) {
+            return Err(EngineError::NotOffered(format!("choice `{choice_id}`")));
+        }
+        let choice = turn
+            .choices
+            .iter()
+            .find(|c| c.id == choice_id)
+            .ok_or_else(|| EngineError::NotOffered(format!("choice `{choice_id}`")))?;
+        let (session, phase) = self.session_facts();
+        let expert = turn
+            .expert
+            .as_ref()
+            .filter(|e| *e != &choice.id)
+            .and_then(|e| turn.choices.iter().find(|c| &c.id == e))
+            .map(|c| c.text.clone());
+        let earned: Vec<Earned> = choice
+            .evidence
+            .iter()
+            .map(|e| Earned {
+                evidence: scoring::timed(
+                    e.clone(),
+                    phase,
+                    session,
+                    self.scenario.course.time_limit,
+                ),
+                by: choice.id.clone(),
+                session,
+                rationale: choice.rationale.clone(),
+                expert: expert.clone(),
+            })
+            .collect();
+        self.earned.extend(earned.iter().cloned());
+        self.state.rapport = (self.state.rapport + choice.rapport).clamp(0, 100);
+        self.state.symptoms = (self.state.symptoms + choice.symptoms).clamp(0, 27);
+        for flag in &choice.set {
+            self.state.flags.insert(flag.clone());
+        }
+        for flag in &choice.unset {
+            self.state.flags.remove(flag);
+        }
+        self.transcript.push(Event::Trainee {
+            choice: choice.id.clone(),
+            text: choice.text.clone(),
+            written,
+        });
+        self.enter(&choice.goto)?;
+        self.run_to_prompt()?;
+        Ok(Feedback {
+            earned,
+            rationale: choice.rationale.clone(),
+            expert,
+        })
+    }
+
+    /// The trainee commits to a problem area and ticks the statements that support it.
+    pub fn formulate(
+        &mut self,
+        area: ProblemArea,
+        ticked: &[String],
+    ) -> Result<Feedback, EngineError> {
+        let Node::Formulation(f) = self.current else {
+            return Err(self.refusal(area.label()));
+        };
+        if let Some(unknown) = ticked
+            .iter()
+            .find(|t| !f.statements.iter().any(|s| &s.id == *t))
+        {
+            return Err(EngineError::NotOffered(format!("statement `{unknown}`")));
+        }
+        let (session, _) = self.session_facts();
+        let answer = &self.scenario.answer;
+        let evidence = scoring::area_evidence(answer, area);
+        let right = area == answer.problem_area;
+        let rationale = if right {
+            answer.why.clone()
+        } else {
+            answer
+                .alternatives
+                .iter()
+                .find(|a| a.area == area)
+                .map_or_else(|| answer.why.clone(), |a| a.why_not.clone())
+        };
+        let earned = vec![Earned {
+            evidence,
+            by: f.id.clone(),
+            session,
+            rationale: Some(rationale.clone()),
+            expert: (!right)
+                .then(|| format!("The problem area is {}.", answer.problem_area.label())),
+        }];
+        self.earned.extend(earned.iter().cloned());
+        self.state.area = Some(area);
+        self.transcript.push(Event::Formulation {
+            area,
+            ticked: ticked.to_vec(),
+        });
+        self.enter(&f.next)?;
+        self.run_to_prompt()?;
+        Ok(Feedback {
+            expert: earned.first().and_then(|e| e.expert.clone()),
+            earned,
+            rationale: Some(rationale),
+        })
+    }
+
+    fn refusal(&self, what: &str) -> EngineError {
+        match self.prompt {
+            Prompt::Ended { .. } => EngineError::Finished,
+            _ => EngineError::NotOffered(what.to_owned()),
+        }
+    }
+}

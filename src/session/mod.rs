@@ -1,0 +1,5 @@
+//! Sessions: the engine that runs a course, attempt records, where they are stored, and replay.
+
+pub mod engine;
+pub mod record;
+pub mod store;

@@ -1,0 +1,308 @@
+//! The session engine and the scoring rubric over whole courses: the expert path scores near
+//! full marks, each characteristic mistake loses in the right place, play is deterministic,
+//! scores stay within `analyze`'s bounds, and a crash mid-course loses nothing.
+
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers stop loudly on a broken fixture"
+)]
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use ipt_trainer::cli::play::script;
+use ipt_trainer::scenario::analyze::analyze;
+use ipt_trainer::scenario::library::built_in;
+use ipt_trainer::scenario::model::Scenario;
+use ipt_trainer::scoring::Scorecard;
+use ipt_trainer::scoring::rubric::Headline;
+use ipt_trainer::session::engine::{Engine, Prompt};
+use ipt_trainer::session::record::AttemptRecord;
+use ipt_trainer::session::store;
+use proptest::prelude::*;
+
+fn scenarios() -> Vec<Scenario> {
+    built_in().into_iter().filter_map(|c| c.scenario).collect()
+}
+
+fn expert_answers(id: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/answers/{id}-expert.txt"));
+    std::fs::read_to_string(&path)
+        .expect("every built-in scenario has its expert path in tests/answers/ID-expert.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn play(scenario: &Scenario, answers: &[String]) -> Scorecard {
+    let refs: Vec<&str> = answers.iter().map(String::as_str).collect();
+    let engine = script(scenario, 1, &refs).expect("the answers fit the scenario");
+    assert!(engine.is_finished(), "the answers end the course");
+    engine.scorecard()
+}
+
+fn headline(card: &Scorecard, which: Headline) -> u8 {
+    card.headlines
+        .iter()
+        .find(|h| h.headline == which)
+        .expect("headline")
+        .percent
+}
+
+/// The expert answers with one line replaced.
+fn with(answers: &[String], from: &str, to: &str) -> Vec<String> {
+    assert!(
+        answers.iter().any(|a| a.starts_with(from)),
+        "no answer starts with {from}"
+    );
+    answers
+        .iter()
+        .map(|a| {
+            if a.starts_with(from) {
+                to.to_owned()
+            } else {
+                a.clone()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_expert_path_scores_at_least_95_percent_everywhere() {
+    for scenario in scenarios() {
+        let card = play(&scenario, &expert_answers(&scenario.id));
+        assert!(
+            card.percent >= 95 && card.passed,
+            "{}: {}%",
+            scenario.id,
+            card.percent
+        );
+        for h in Headline::ALL {
+            assert!(
+                headline(&card, h) >= 95,
+                "{}: {h:?} {}%",
+                scenario.id,
+                headline(&card, h)
+            );
+        }
+    }
+}
+
+#[test]
+fn ruth_mistakes_lose_in_the_right_place() {
+    let ruth = scenarios()
+        .into_iter()
+        .find(|s| s.id == "grief-ruth")
+        .expect("grief-ruth");
+    let expert = expert_answers("grief-ruth");
+    let best = play(&ruth, &expert);
+
+    let wrong_area = play(
+        &ruth,
+        &with(
+            &expert,
+            "formulation:",
+            "formulation: RoleTransition st-retired",
+        ),
+    );
+    assert!(headline(&wrong_area, Headline::ProblemArea) < headline(&best, Headline::ProblemArea));
+    assert_eq!(headline(&wrong_area, Headline::SickRole), 100);
+    assert_eq!(headline(&wrong_area, Headline::Termination), 100);
+
+    let half_sick_role = play(
+        &ruth,
+        &with(&expert, "s1-diagnosis-full", "s1-diagnosis-excuse"),
+    );
+    assert_eq!(
+        headline(&half_sick_role, Headline::SickRole),
+        50,
+        "partial credit"
+    );
+    assert_eq!(headline(&half_sick_role, Headline::ProblemArea), 100);
+    assert_eq!(headline(&half_sick_role, Headline::Termination), 100);
+
+    let abrupt = play(
+        &ruth,
+        &with(&expert, "s12-goodbye-feelings", "s12-goodbye-abrupt"),
+    );
+    assert!(headline(&abrupt, Headline::Termination) < 100);
+    assert_eq!(headline(&abrupt, Headline::SickRole), 100);
+    assert_eq!(headline(&abrupt, Headline::ProblemArea), 100);
+
+    // Ignoring hopelessness caps the grade whatever else was earned.
+    let mut ignored = with(&expert, "s1-risk-ask", "s1-risk-skip");
+    ignored.retain(|a| a != "s1-safety-plan");
+    let card = play(&ruth, &ignored);
+    assert!(
+        card.safety_capped && !card.passed && card.percent <= 40,
+        "{}%",
+        card.percent
+    );
+}
+
+/// Walks a scenario choosing by the numbers in `picks`, recycled: a random course.
+fn random_course<'s>(
+    scenario: &'s Scenario,
+    seed: u64,
+    picks: &[usize],
+) -> (Engine<'s>, AttemptRecord) {
+    let mut engine = Engine::new(scenario, seed).expect("starts");
+    let mut record = AttemptRecord::start(
+        scenario,
+        seed,
+        ipt_trainer::session::engine::Mode::Assessment,
+    );
+    let mut i = 0;
+    while !engine.is_finished() && i < 1000 {
+        let pick = picks[i % picks.len()];
+        i += 1;
+        let answer = match engine.prompt().clone() {
+            Prompt::Choose { options, .. } => ipt_trainer::session::record::Answer::Choice {
+                id: options[pick % options.len()].id.clone(),
+                written: None,
+            },
+            Prompt::Formulate { statements, .. } => {
+                ipt_trainer::session::record::Answer::Formulation {
+                    area: ipt_trainer::scenario::model::ProblemArea::ALL[pick % 4],
+                    ticked: statements
+                        .iter()
+                        .take(pick % 3)
+                        .map(|s| s.id.clone())
+                        .collect(),
+                }
+            }
+            Prompt::Ended { .. } => break,
+        };
+        AttemptRecord::apply(&mut engine, &answer).expect("an offered answer is accepted");
+        record.steps.push(ipt_trainer::session::record::Step {
+            at_ms: 0,
+            took_ms: 0,
+            answer,
+        });
+    }
+    (engine, record)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn replays_are_identical_and_scores_stay_within_the_analysis(seed in any::<u64>(), picks in prop::collection::vec(0..8usize, 1..20)) {
+        for scenario in scenarios() {
+            let (engine, record) = random_course(&scenario, seed, &picks);
+            let (again, failed) = record.replay(&scenario).expect("replays");
+            prop_assert!(failed.is_none());
+            prop_assert_eq!(&again.transcript, &engine.transcript);
+            let card = engine.scorecard();
+            prop_assert_eq!(&again.scorecard(), &card);
+            if engine.is_finished() {
+                let analysis = analyze(&scenario);
+                prop_assert!(analysis.total.min <= card.total && card.total <= analysis.total.max);
+                for item in &card.items {
+                    if let Some(bounds) = analysis.items.iter().find(|b| b.item == item.item) {
+                        prop_assert!(bounds.bounds.min <= item.points && item.points <= bounds.bounds.max, "{}", item.item);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_course_killed_mid_way_resumes_with_nothing_lost() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let answers = expert_answers("grief-ruth");
+    let binary = env!("CARGO_BIN_EXE_ipt-trainer");
+    let mut child = Command::new(binary)
+        .args(["play", "grief-ruth", "--seed", "3", "--mode", "assessment"])
+        .env(store::DATA_ENV, data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("play starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let steps_saved = || {
+        store::all(data.path())
+            .first()
+            .map_or(0, |(_, r)| r.steps.len())
+    };
+    for answer in &answers[..5] {
+        // At a choice the terminal first asks what the trainee would say: skip it.
+        let skip = if answer.starts_with("formulation:") {
+            ""
+        } else {
+            "\n"
+        };
+        writeln!(stdin, "{skip}{answer}").expect("typed");
+    }
+    stdin.flush().expect("flushed");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while steps_saved() < 5 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SIGKILL: no chance to clean up, as in a crash.
+    child.kill().expect("killed");
+    let _ = child.wait();
+    assert_eq!(
+        steps_saved(),
+        5,
+        "every answered step was on disk before the crash"
+    );
+
+    let rest = data.path().join("rest.txt");
+    std::fs::write(&rest, answers[5..].join("\n")).expect("answers");
+    let output = Command::new(binary)
+        .args(["play", "grief-ruth", "--resume", "--answers"])
+        .arg(&rest)
+        .env(store::DATA_ENV, data.path())
+        .output()
+        .expect("resumes");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let records = store::all(data.path());
+    assert_eq!(records.len(), 1, "the same attempt, resumed");
+    let (path, record) = &records[0];
+    assert!(record.finished && record.steps.len() == answers.len());
+    let card = record.scorecard.as_ref().expect("scored");
+    assert!(card.percent >= 95, "{}%", card.percent);
+    let replay = Command::new(binary)
+        .arg("replay")
+        .arg(path)
+        .output()
+        .expect("replays");
+    assert!(String::from_utf8_lossy(&replay.stdout).contains("Reproduced"));
+}
+
+#[test]
+fn write_first_text_is_kept_beside_the_choice() {
+    let ruth = scenarios()
+        .into_iter()
+        .find(|s| s.id == "grief-ruth")
+        .expect("grief-ruth");
+    let engine = script(
+        &ruth,
+        5,
+        &["s1-symptoms-review | How have you been sleeping?"],
+    )
+    .expect("plays");
+    let written = engine.transcript.iter().find_map(|e| match e {
+        ipt_trainer::session::engine::Event::Trainee {
+            choice, written, ..
+        } => Some((choice.clone(), written.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        written,
+        Some((
+            "s1-symptoms-review".to_owned(),
+            Some("How have you been sleeping?".to_owned())
+        ))
+    );
+}
