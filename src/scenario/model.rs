@@ -361,13 +361,20 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
+/// The client's measurable state, as conditions see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Levels {
+    pub rapport: i32,
+    pub symptoms: i32,
+    /// The problem area chosen at the formulation, once it has been.
+    pub area: Option<ProblemArea>,
+}
+
 /// What a condition can ask about: the engine's live state, or a hypothetical one when the
 /// validator asks whether a set of conditions can all be false.
 pub trait Facts {
     fn flag(&self, name: &str) -> bool;
-    fn rapport(&self) -> i32;
-    fn symptoms(&self) -> i32;
-    fn area(&self) -> Option<ProblemArea>;
+    fn levels(&self) -> Levels;
 }
 
 impl Condition {
@@ -376,11 +383,11 @@ impl Condition {
         match self {
             Condition::Flag(name) => facts.flag(name),
             Condition::NotFlag(name) => !facts.flag(name),
-            Condition::RapportAtLeast(n) => facts.rapport() >= *n,
-            Condition::RapportBelow(n) => facts.rapport() < *n,
-            Condition::SymptomsAtLeast(n) => facts.symptoms() >= *n,
-            Condition::SymptomsBelow(n) => facts.symptoms() < *n,
-            Condition::Area(area) => facts.area() == Some(*area),
+            Condition::RapportAtLeast(n) => facts.levels().rapport >= *n,
+            Condition::RapportBelow(n) => facts.levels().rapport < *n,
+            Condition::SymptomsAtLeast(n) => facts.levels().symptoms >= *n,
+            Condition::SymptomsBelow(n) => facts.levels().symptoms < *n,
+            Condition::Area(area) => facts.levels().area == Some(*area),
             Condition::All(all) => all.iter().all(|c| c.holds(facts)),
             Condition::Any(any) => any.iter().any(|c| c.holds(facts)),
             Condition::Not(inner) => !inner.holds(facts),

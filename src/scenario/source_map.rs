@@ -275,11 +275,11 @@ impl Reader<'_> {
         let mut head = start..start + 1;
         let kind = match first {
             b'"' => {
-                self.string();
+                self.quoted(b'"');
                 Kind::Atom
             }
             b'\'' => {
-                self.char_literal();
+                self.quoted(b'\'');
                 Kind::Atom
             }
             b'r' if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
@@ -288,7 +288,7 @@ impl Reader<'_> {
             }
             b'b' if self.peek_at(1) == Some(b'"') => {
                 self.at += 1;
-                self.string();
+                self.quoted(b'"');
                 Kind::Atom
             }
             b'[' => {
@@ -424,27 +424,15 @@ impl Reader<'_> {
         }
     }
 
-    fn string(&mut self) {
+    /// Skips a quoted literal (`"..."` or `'...'`) with backslash escapes.
+    fn quoted(&mut self, quote: u8) {
         self.at += 1; // the opening quote
         while let Some(c) = self.peek() {
             self.at += 1;
-            match c {
-                b'\\' => self.at += 1,
-                b'"' => return,
-                _ => {}
-            }
-        }
-        self.at = self.at.min(self.text.len());
-    }
-
-    fn char_literal(&mut self) {
-        self.at += 1;
-        while let Some(c) = self.peek() {
-            self.at += 1;
-            match c {
-                b'\\' => self.at += 1,
-                b'\'' => return,
-                _ => {}
+            if c == b'\\' {
+                self.at += 1;
+            } else if c == quote {
+                return;
             }
         }
         self.at = self.at.min(self.text.len());

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Code, Finding, did_you_mean};
 use super::graph::{Graph, Place};
-use super::model::{Condition, Evidence, Facts, Node, Phase, ProblemArea, Scenario};
+use super::model::{Condition, Evidence, Facts, Levels, Node, Phase, ProblemArea, Scenario};
 use super::source_map::DataPath;
 use crate::scoring::rubric::{self, Headline};
 
@@ -581,10 +581,9 @@ fn check_choices(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
 /// A made-up state for asking whether some conditions can all be false at once.
 struct Hypothesis<'a> {
     flags: &'a [&'a str],
+    /// Bit `i` says whether `flags[i]` is set.
     true_flags: u32,
-    rapport: i32,
-    symptoms: i32,
-    area: Option<ProblemArea>,
+    levels: Levels,
 }
 
 impl Facts for Hypothesis<'_> {
@@ -594,14 +593,8 @@ impl Facts for Hypothesis<'_> {
             .position(|f| *f == name)
             .is_some_and(|i| self.true_flags & (1 << i) != 0)
     }
-    fn rapport(&self) -> i32 {
-        self.rapport
-    }
-    fn symptoms(&self) -> i32 {
-        self.symptoms
-    }
-    fn area(&self) -> Option<ProblemArea> {
-        self.area
+    fn levels(&self) -> Levels {
+        self.levels
     }
 }
 
@@ -652,9 +645,11 @@ fn can_all_be_hidden<'c>(conditions: impl Iterator<Item = Option<&'c Condition>>
                     let facts = Hypothesis {
                         flags: &flags,
                         true_flags,
-                        rapport: r,
-                        symptoms: s,
-                        area,
+                        levels: Levels {
+                            rapport: r,
+                            symptoms: s,
+                            area,
+                        },
                     };
                     if all.iter().all(|c| !c.holds(&facts)) {
                         return true;

@@ -9,7 +9,7 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::model::{
-    Affect, EndingKind, Facts, Node, Person, Phase, ProblemArea, Scenario,
+    Affect, EndingKind, Facts, Levels, Node, Person, Phase, ProblemArea, Scenario,
 };
 use crate::scoring::{self, Earned, Scorecard};
 
@@ -126,14 +126,12 @@ impl Facts for State {
     fn flag(&self, name: &str) -> bool {
         self.flags.contains(name)
     }
-    fn rapport(&self) -> i32 {
-        self.rapport
-    }
-    fn symptoms(&self) -> i32 {
-        self.symptoms
-    }
-    fn area(&self) -> Option<ProblemArea> {
-        self.area
+    fn levels(&self) -> Levels {
+        Levels {
+            rapport: self.rapport,
+            symptoms: self.symptoms,
+            area: self.area,
+        }
     }
 }
 
