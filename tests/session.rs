@@ -53,22 +53,116 @@ fn headline(card: &Scorecard, which: Headline) -> u8 {
         .percent
 }
 
-/// The expert answers with one line replaced.
-fn with(answers: &[String], from: &str, to: &str) -> Vec<String> {
-    assert!(
-        answers.iter().any(|a| a.starts_with(from)),
-        "no answer starts with {from}"
-    );
-    answers
-        .iter()
-        .map(|a| {
-            if a.starts_with(from) {
-                to.to_owned()
-            } else {
-                a.clone()
-            }
+/// The characteristic mistakes of a scenario: each a kind and edits to the expert path.
+fn mistakes(id: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/answers/{id}-mistakes.txt"));
+    std::fs::read_to_string(&path)
+        .expect("every built-in scenario has its mistakes in tests/answers/ID-mistakes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (kind, edits) = line.split_once(':').expect("`KIND: edits`");
+            let edits = edits
+                .split(" ; ")
+                .map(|edit| {
+                    let (from, to) = edit.split_once("=>").expect("`FROM => TO`");
+                    (from.trim().to_owned(), to.trim().to_owned())
+                })
+                .collect();
+            (kind.trim().to_owned(), edits)
         })
         .collect()
+}
+
+/// The expert answers with each edit applied: the answer starting with FROM becomes TO (or
+/// is dropped when TO is empty).
+fn edited(answers: &[String], edits: &[(String, String)]) -> Vec<String> {
+    let mut out = answers.to_vec();
+    for (from, to) in edits {
+        let at = out
+            .iter()
+            .position(|a| a.starts_with(from.as_str()))
+            .expect("the edit matches an expert answer");
+        if to.is_empty() {
+            out.remove(at);
+        } else {
+            out[at] = to.clone();
+        }
+    }
+    out
+}
+
+#[test]
+fn each_characteristic_mistake_loses_in_the_right_place() {
+    for scenario in scenarios() {
+        let expert = expert_answers(&scenario.id);
+        let best = play(&scenario, &expert);
+        let kinds: Vec<String> = mistakes(&scenario.id).into_iter().map(|(k, _)| k).collect();
+        for required in ["wrong_area", "half_sick_role", "abrupt_ending"] {
+            assert!(
+                kinds.iter().any(|k| k == required),
+                "{}: no {required} mistake",
+                scenario.id
+            );
+        }
+        for (kind, edits) in mistakes(&scenario.id) {
+            let card = play(&scenario, &edited(&expert, &edits));
+            let at = |h| headline(&card, h);
+            let was = |h| headline(&best, h);
+            let context = format!("{} {kind}", scenario.id);
+            match kind.as_str() {
+                "wrong_area" => {
+                    assert!(
+                        at(Headline::ProblemArea) < was(Headline::ProblemArea),
+                        "{context}"
+                    );
+                    assert_eq!(at(Headline::SickRole), was(Headline::SickRole), "{context}");
+                    assert_eq!(
+                        at(Headline::Termination),
+                        was(Headline::Termination),
+                        "{context}"
+                    );
+                }
+                "half_sick_role" => {
+                    // Partial credit: one half of two.
+                    assert_eq!(at(Headline::SickRole), 50, "{context}");
+                    assert_eq!(
+                        at(Headline::ProblemArea),
+                        was(Headline::ProblemArea),
+                        "{context}"
+                    );
+                    assert_eq!(
+                        at(Headline::Termination),
+                        was(Headline::Termination),
+                        "{context}"
+                    );
+                }
+                "abrupt_ending" => {
+                    assert!(
+                        at(Headline::Termination) < was(Headline::Termination),
+                        "{context}"
+                    );
+                    assert_eq!(at(Headline::SickRole), was(Headline::SickRole), "{context}");
+                    assert_eq!(
+                        at(Headline::ProblemArea),
+                        was(Headline::ProblemArea),
+                        "{context}"
+                    );
+                }
+                "ignore_risk" => {
+                    // Ignoring risk caps the grade whatever else was earned.
+                    assert!(card.safety_capped && !card.passed, "{context}");
+                    assert!(
+                        card.percent <= ipt_trainer::scoring::SAFETY_CAP_PERCENT,
+                        "{context}"
+                    );
+                }
+                other => panic!("{context}: unknown mistake kind {other}"),
+            }
+        }
+    }
 }
 
 #[test]
@@ -90,58 +184,6 @@ fn the_expert_path_scores_at_least_95_percent_everywhere() {
             );
         }
     }
-}
-
-#[test]
-fn ruth_mistakes_lose_in_the_right_place() {
-    let ruth = scenarios()
-        .into_iter()
-        .find(|s| s.id == "grief-ruth")
-        .expect("grief-ruth");
-    let expert = expert_answers("grief-ruth");
-    let best = play(&ruth, &expert);
-
-    let wrong_area = play(
-        &ruth,
-        &with(
-            &expert,
-            "formulation:",
-            "formulation: RoleTransition st-retired",
-        ),
-    );
-    assert!(headline(&wrong_area, Headline::ProblemArea) < headline(&best, Headline::ProblemArea));
-    assert_eq!(headline(&wrong_area, Headline::SickRole), 100);
-    assert_eq!(headline(&wrong_area, Headline::Termination), 100);
-
-    let half_sick_role = play(
-        &ruth,
-        &with(&expert, "s1-diagnosis-full", "s1-diagnosis-excuse"),
-    );
-    assert_eq!(
-        headline(&half_sick_role, Headline::SickRole),
-        50,
-        "partial credit"
-    );
-    assert_eq!(headline(&half_sick_role, Headline::ProblemArea), 100);
-    assert_eq!(headline(&half_sick_role, Headline::Termination), 100);
-
-    let abrupt = play(
-        &ruth,
-        &with(&expert, "s12-goodbye-feelings", "s12-goodbye-abrupt"),
-    );
-    assert!(headline(&abrupt, Headline::Termination) < 100);
-    assert_eq!(headline(&abrupt, Headline::SickRole), 100);
-    assert_eq!(headline(&abrupt, Headline::ProblemArea), 100);
-
-    // Ignoring hopelessness caps the grade whatever else was earned.
-    let mut ignored = with(&expert, "s1-risk-ask", "s1-risk-skip");
-    ignored.retain(|a| a != "s1-safety-plan");
-    let card = play(&ruth, &ignored);
-    assert!(
-        card.safety_capped && !card.passed && card.percent <= 40,
-        "{}%",
-        card.percent
-    );
 }
 
 /// Walks a scenario choosing by the numbers in `picks`, recycled: a random course.
@@ -305,4 +347,24 @@ fn write_first_text_is_kept_beside_the_choice() {
             Some("How have you been sleeping?".to_owned())
         ))
     );
+}
+
+#[test]
+fn every_built_in_scenario_can_reach_its_full_score_with_no_dead_nodes() {
+    for scenario in scenarios() {
+        let analysis = analyze(&scenario);
+        assert!(
+            analysis.off_path.is_empty(),
+            "{}: {:?}",
+            scenario.id,
+            analysis.off_path
+        );
+        // The highest total a real path reaches (the bound itself when it is exact).
+        let reached = if analysis.total.exact {
+            analysis.total.max
+        } else {
+            analysis.total.reached.map_or(i64::MIN, |(_, high)| high)
+        };
+        assert_eq!(reached, analysis.full_score, "{}", scenario.id);
+    }
 }
