@@ -225,6 +225,20 @@ pub const ITEMS: &[Item] = &[
         "Disputes automatic thoughts in the CBT manner.",
     ),
     item(
+        "dream_analysis",
+        Proscribed,
+        None,
+        "Dream analysis",
+        "Interprets dreams or unconscious meanings.",
+    ),
+    item(
+        "nondirective_silence",
+        Proscribed,
+        None,
+        "Long nondirective silences",
+        "Leaves long silences without direction where IPT keeps an active, focused stance.",
+    ),
+    item(
         "risk_addressed",
         Safety,
         None,
