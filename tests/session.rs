@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use ipt_trainer::cli::play::script;
 use ipt_trainer::scenario::analyze::analyze;
 use ipt_trainer::scenario::library::built_in;
-use ipt_trainer::scenario::model::Scenario;
+use ipt_trainer::scenario::model::{Phase, Scenario};
 use ipt_trainer::scoring::Scorecard;
 use ipt_trainer::scoring::rubric::Headline;
 use ipt_trainer::session::engine::{Engine, Prompt};
@@ -367,4 +367,45 @@ fn every_built_in_scenario_can_reach_its_full_score_with_no_dead_nodes() {
         };
         assert_eq!(reached, analysis.full_score, "{}", scenario.id);
     }
+}
+
+#[test]
+fn the_library_covers_every_problem_area_twice_with_courses_of_40_to_120_nodes() {
+    use ipt_trainer::scenario::model::ProblemArea;
+    let all = scenarios();
+    assert!(all.len() >= 8);
+    for area in ProblemArea::ALL {
+        let count = all.iter().filter(|s| s.answer.problem_area == area).count();
+        assert!(count >= 2, "{area:?}: {count}");
+    }
+    for scenario in &all {
+        let nodes = analyze(scenario).nodes;
+        assert!(
+            (40..=120).contains(&nodes),
+            "{}: {nodes} nodes",
+            scenario.id
+        );
+        let phases: Vec<_> = scenario.course.sessions.iter().map(|s| s.phase).collect();
+        for phase in [Phase::Initial, Phase::Middle, Phase::Termination] {
+            assert!(
+                phases.contains(&phase),
+                "{}: no {phase:?} session",
+                scenario.id
+            );
+        }
+        assert!(
+            !scenario.answer.alternatives.is_empty(),
+            "{}: name the tempting wrong area",
+            scenario.id
+        );
+    }
+    let risky = all.iter().filter(|s| {
+        s.course.sessions.iter().flat_map(|x| &x.nodes).any(|n| {
+            matches!(n, ipt_trainer::scenario::model::Node::Client(c) if c.lines.iter().any(|l| l.risk))
+        })
+    });
+    assert!(
+        risky.count() >= 1,
+        "at least one client discloses suicidal thoughts"
+    );
 }
