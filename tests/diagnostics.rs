@@ -175,34 +175,77 @@ fn a_missing_file_is_an_io_error() {
     assert_eq!(checked.diagnostics[0].code, Code::Io);
 }
 
+/// The guide's example files, in `scenarios/guide/`.
+fn guide_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/guide");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("guide folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Text with each line's indentation and trailing space removed, to compare a fragment shown
+/// at the left margin with the same lines nested inside a file.
+fn dedented(text: &str) -> String {
+    text.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+}
+
 #[test]
-fn every_ron_example_in_the_authoring_guide_checks_clean() {
+fn each_guide_step_reports_what_the_guide_says_and_the_last_is_clean() {
+    let files = guide_files();
+    assert!(files.len() >= 3, "the step-by-step guide has its files");
+    for path in files {
+        let checked = check_file(&path);
+        let expected = expectations(&path);
+        if expected.is_empty() {
+            assert_eq!(found(&checked), vec![], "{}", path.display());
+        } else {
+            assert_eq!(found(&checked), expected, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn every_ron_example_in_the_authoring_guide_comes_from_a_checked_file() {
     let guide =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md"))
             .expect("guide");
+    let files: Vec<String> = guide_files()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("guide file"))
+        .collect();
     let mut examples = 0;
     let mut rest = guide.as_str();
     while let Some(start) = rest.find("```ron\n") {
         let body = &rest[start + 7..];
         let end = body.find("```").expect("closed code block");
         let text = &body[..end];
-        // Fragments show one piece of a file; only whole scenarios are checked.
         if text.trim_start().starts_with("Scenario(") {
+            // A whole scenario is one of the files, to the letter, and checks clean.
+            assert!(
+                files.iter().any(|f| f == text),
+                "a complete example in the guide is not a file in scenarios/guide:\n{text}"
+            );
             let checked = check_bytes(
                 "README.md example",
                 text.as_bytes(),
                 &AssetRoot::Embedded(&[]),
             );
-            assert_eq!(
-                found(&checked),
-                vec![],
-                "an example in scenarios/README.md:\n{text}"
+            assert_eq!(found(&checked), vec![], "an example in scenarios/README.md");
+        } else {
+            // A fragment stands, line for line, inside one of the files.
+            assert!(
+                files.iter().any(|f| dedented(f).contains(&dedented(text))),
+                "a fragment in the guide is in no file of scenarios/guide:\n{text}"
             );
-            examples += 1;
         }
+        examples += 1;
         rest = &body[end + 3..];
     }
-    assert!(examples >= 1, "the guide has no complete example");
+    assert!(examples >= 4, "the guide shows its steps");
 }
 
 #[test]
