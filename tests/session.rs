@@ -53,6 +53,13 @@ fn headline(card: &Scorecard, which: Headline) -> u8 {
         .percent
 }
 
+/// Whether some line of the scenario discloses suicidal thoughts.
+fn discloses_risk(scenario: &Scenario) -> bool {
+    scenario.course.sessions.iter().flat_map(|s| &s.nodes).any(|n| {
+        matches!(n, ipt_trainer::scenario::model::Node::Client(c) if c.lines.iter().any(|l| l.risk))
+    })
+}
+
 /// The characteristic mistakes of a scenario: each a kind and edits to the expert path.
 fn mistakes(id: &str) -> Vec<(String, Vec<(String, String)>)> {
     let path =
@@ -100,7 +107,12 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
         let expert = expert_answers(&scenario.id);
         let best = play(&scenario, &expert);
         let kinds: Vec<String> = mistakes(&scenario.id).into_iter().map(|(k, _)| k).collect();
-        for required in ["wrong_area", "half_sick_role", "abrupt_ending"] {
+        for required in [
+            "wrong_area",
+            "half_sick_role",
+            "abrupt_ending",
+            "ignore_risk",
+        ] {
             assert!(
                 kinds.iter().any(|k| k == required),
                 "{}: no {required} mistake",
@@ -152,12 +164,25 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                     );
                 }
                 "ignore_risk" => {
-                    // Ignoring risk caps the grade whatever else was earned.
-                    assert!(card.safety_capped && !card.passed, "{context}");
-                    assert!(
-                        card.percent <= ipt_trainer::scoring::SAFETY_CAP_PERCENT,
-                        "{context}"
-                    );
+                    let risk = |c: &Scorecard| {
+                        c.items
+                            .iter()
+                            .find(|i| i.item == "risk_addressed")
+                            .map_or(0, |i| i.points)
+                    };
+                    assert!(risk(&card) < risk(&best), "{context}");
+                    for h in Headline::ALL {
+                        assert_eq!(at(h), was(h), "{context}: {h:?}");
+                    }
+                    // Where the client discloses suicidal thoughts, ignoring them caps the grade
+                    // whatever else was earned.
+                    if discloses_risk(&scenario) {
+                        assert!(card.safety_capped && !card.passed, "{context}");
+                        assert!(
+                            card.percent <= ipt_trainer::scoring::SAFETY_CAP_PERCENT,
+                            "{context}"
+                        );
+                    }
                 }
                 other => panic!("{context}: unknown mistake kind {other}"),
             }
@@ -399,13 +424,9 @@ fn the_library_covers_every_problem_area_twice_with_courses_of_40_to_120_nodes()
             scenario.id
         );
     }
-    let risky = all.iter().filter(|s| {
-        s.course.sessions.iter().flat_map(|x| &x.nodes).any(|n| {
-            matches!(n, ipt_trainer::scenario::model::Node::Client(c) if c.lines.iter().any(|l| l.risk))
-        })
-    });
+    let risky = all.iter().filter(|s| discloses_risk(s)).count();
     assert!(
-        risky.count() >= 1,
+        risky >= 1,
         "at least one client discloses suicidal thoughts"
     );
 }
