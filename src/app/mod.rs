@@ -1,6 +1,8 @@
 //! The Bevy app: a thin shell over the pure core. One plugin per file; screens are `States`;
 //! egui views are functions over plain view-models.
 
+mod frame_stats;
+mod idle;
 mod library_screen;
 mod screenshot;
 pub mod views;
@@ -43,10 +45,14 @@ pub fn run(args: AppArgs) -> ExitCode {
     .insert_resource(WinitSettings::desktop_app())
     .insert_resource(Scenarios(load_all(&args.scenarios)))
     .init_state::<Screen>()
+    .add_plugins(idle::plugin)
     .add_systems(Startup, spawn_camera)
     .add_plugins(library_screen::plugin);
     if let Some(path) = args.screenshot {
         app.add_plugins(screenshot::plugin(path));
+    }
+    if args.frame_stats {
+        app.add_plugins(frame_stats::plugin);
     }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

@@ -34,6 +34,9 @@ pub struct AppArgs {
     /// Render the first frame, save it to this PNG file and exit (for tests and CI).
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
+    /// Print a line for every frame drawn (for the idle benchmark, `benches/idle.sh`).
+    #[arg(long)]
+    pub frame_stats: bool,
 }
 
 #[derive(Debug, Subcommand)]
