@@ -138,6 +138,12 @@ pub struct Session {
     pub nodes: Vec<Node>,
 }
 
+/// The highest rapport: rapport runs from 0 to this.
+pub const RAPPORT_MAX: i32 = 100;
+
+/// The highest symptom score: a PHQ-9-like score runs from 0 to this.
+pub const SYMPTOMS_MAX: i32 = 27;
+
 /// Rapport (0-100) and a PHQ-9-like symptom score (0-27).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,7 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Code, Finding, did_you_mean};
 use super::graph::{Graph, Place};
-use super::model::{Condition, Evidence, Facts, Levels, Node, Phase, ProblemArea, Scenario};
+use super::model::{
+    Condition, Evidence, Facts, Levels, Node, Phase, ProblemArea, RAPPORT_MAX, SYMPTOMS_MAX,
+    Scenario,
+};
 use super::source_map::DataPath;
 use crate::scoring::rubric::{self, Headline};
 
@@ -59,16 +62,37 @@ fn check_ranges(scenario: &Scenario, findings: &mut Vec<Finding>) {
         root.field("initial").field("rapport"),
         scenario.initial.rapport.into(),
         0,
-        100,
+        RAPPORT_MAX.into(),
         "rapport",
     );
     range(
         root.field("initial").field("symptoms"),
         scenario.initial.symptoms.into(),
         0,
-        27,
+        SYMPTOMS_MAX.into(),
         "the symptom score",
     );
+    for (i, session) in scenario.course.sessions.iter().enumerate() {
+        for (j, node) in session.nodes.iter().enumerate() {
+            let Node::Client(turn) = node else { continue };
+            for (k, line) in turn.lines.iter().enumerate() {
+                if let Some(person) = &line.person {
+                    let path = root
+                        .field("course")
+                        .field("sessions")
+                        .index(i)
+                        .field("nodes")
+                        .index(j);
+                    let path = path
+                        .field("lines")
+                        .index(k)
+                        .field("person")
+                        .field("closeness");
+                    range(path, person.closeness.into(), 1, 3, "closeness");
+                }
+            }
+        }
+    }
     range(
         root.field("course").field("time_limit"),
         scenario.course.time_limit.into(),

@@ -9,7 +9,8 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::model::{
-    Affect, EndingKind, Facts, Levels, Node, Person, Phase, ProblemArea, Scenario,
+    Affect, EndingKind, Facts, Levels, Node, Person, Phase, ProblemArea, RAPPORT_MAX, SYMPTOMS_MAX,
+    Scenario,
 };
 use crate::scoring::{self, Earned, Scorecard};
 
@@ -224,7 +225,7 @@ impl<'s> Engine<'s> {
             .ok_or_else(|| EngineError::Stuck(format!("jump to unknown node `{id}`")))?;
         if self.state.session != Some(session) {
             self.state.session = Some(session);
-            self.state.symptoms = self.state.symptoms.clamp(0, 27);
+            self.state.symptoms = self.state.symptoms.clamp(0, SYMPTOMS_MAX);
             if let Some(s) = self.scenario.course.sessions.get(session) {
                 self.transcript.push(Event::SessionStart {
                     number: s.number,
@@ -378,8 +379,8 @@ impl<'s> Engine<'s> {
             })
             .collect();
         self.earned.extend(earned.iter().cloned());
-        self.state.rapport = (self.state.rapport + choice.rapport).clamp(0, 100);
-        self.state.symptoms = (self.state.symptoms + choice.symptoms).clamp(0, 27);
+        self.state.rapport = (self.state.rapport + choice.rapport).clamp(0, RAPPORT_MAX);
+        self.state.symptoms = (self.state.symptoms + choice.symptoms).clamp(0, SYMPTOMS_MAX);
         for flag in &choice.set {
             self.state.flags.insert(flag.clone());
         }
