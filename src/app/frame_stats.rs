@@ -22,8 +22,9 @@ fn print_frame(mut contexts: EguiContexts, mut frame: Local<u64>, time: Res<Time
         })
         .unwrap_or_default();
     println!(
-        "frame {} at {:.3}s repaint causes {causes}",
+        "frame {} unix_ms {} at {:.3}s repaint causes {causes}",
         *frame,
+        crate::session::record::now_ms(),
         time.elapsed_secs_f64()
     );
 }
