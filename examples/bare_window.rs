@@ -20,11 +20,11 @@ fn main() {
 }
 
 fn draw(mut contexts: EguiContexts) -> Result {
-    egui::CentralPanel::default().show(&mut ipt_root(contexts.ctx_mut()?), |ui| ui.label("bare"));
+    egui::CentralPanel::default().show(&mut root_ui(contexts.ctx_mut()?), |ui| ui.label("bare"));
     Ok(())
 }
 
-fn ipt_root(ctx: &egui::Context) -> egui::Ui {
+fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
         "root".into(),
