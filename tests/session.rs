@@ -212,12 +212,8 @@ fn the_expert_path_scores_at_least_95_percent_everywhere() {
 }
 
 /// Walks a scenario choosing by the numbers in `picks`, recycled: a random course.
-fn random_course<'s>(
-    scenario: &'s Scenario,
-    seed: u64,
-    picks: &[usize],
-) -> (Engine<'s>, AttemptRecord) {
-    let mut engine = Engine::new(scenario, seed).expect("starts");
+fn random_course(scenario: &Scenario, seed: u64, picks: &[usize]) -> (Engine, AttemptRecord) {
+    let mut engine = Engine::new(std::sync::Arc::new(scenario.clone()), seed).expect("starts");
     let mut record = AttemptRecord::start(
         scenario,
         seed,
@@ -261,7 +257,9 @@ proptest! {
     fn replays_are_identical_and_scores_stay_within_the_analysis(seed in any::<u64>(), picks in prop::collection::vec(0..8usize, 1..20)) {
         for scenario in scenarios() {
             let (engine, record) = random_course(&scenario, seed, &picks);
-            let (again, failed) = record.replay(&scenario).expect("replays");
+            let (again, failed) = record
+                .replay(std::sync::Arc::new(scenario.clone()))
+                .expect("replays");
             prop_assert!(failed.is_none());
             prop_assert_eq!(&again.transcript, &engine.transcript);
             let card = engine.scorecard();

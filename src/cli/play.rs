@@ -4,6 +4,7 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use super::{exit, find_scenario};
@@ -199,7 +200,9 @@ fn play(
     let mut record = resumed.unwrap_or_else(|| {
         AttemptRecord::start(scenario, args.seed.unwrap_or_else(now_ms), args.mode)
     });
-    let (mut engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
+    let (mut engine, failed) = record
+        .replay(Arc::new(scenario.clone()))
+        .map_err(|e| e.to_string())?;
     if let Some((i, error)) = failed {
         return Err(format!(
             "the saved attempt no longer fits the scenario at step {}: {error}",
@@ -291,12 +294,8 @@ fn save(data: Option<&Path>, record: &AttemptRecord) -> Option<PathBuf> {
 
 /// Plays a scenario from answers (choice ids and formulation lines) with no terminal, for
 /// tests and tools: the finished engine.
-pub fn script<'s>(
-    scenario: &'s Scenario,
-    seed: u64,
-    answers: &[&str],
-) -> Result<Engine<'s>, String> {
-    let mut engine = Engine::new(scenario, seed).map_err(|e| e.to_string())?;
+pub fn script(scenario: &Scenario, seed: u64, answers: &[&str]) -> Result<Engine, String> {
+    let mut engine = Engine::new(Arc::new(scenario.clone()), seed).map_err(|e| e.to_string())?;
     for line in answers {
         let answer = parse_answer(engine.prompt(), line)?;
         AttemptRecord::apply(&mut engine, &answer).map_err(|e| e.to_string())?;

@@ -2,6 +2,7 @@
 //! scorecard; if the scenario changed since, it says so and shows what still applies.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{exit, find_scenario};
 use crate::report::text;
@@ -32,7 +33,7 @@ pub fn run(record: &Path, folders: &[PathBuf]) -> u8 {
             content_hash(scenario)
         );
     }
-    let (engine, failed) = match record.replay(scenario) {
+    let (engine, failed) = match record.replay(Arc::new(scenario.clone())) {
         Ok(result) => result,
         Err(error) => {
             eprintln!("error: {error}");

@@ -2,6 +2,7 @@
 //! Deterministic: the same scenario, seed and choices give the same transcript and score.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -136,15 +137,16 @@ impl Facts for State {
     }
 }
 
-/// A course in progress.
-pub struct Engine<'s> {
-    scenario: &'s Scenario,
-    /// Every node by id, with the index of its session.
-    nodes: HashMap<&'s str, (&'s Node, usize)>,
+/// A course in progress. It owns (a share of) its scenario, so that it can live as long as the
+/// caller needs: in a Bevy resource, across screens.
+pub struct Engine {
+    scenario: Arc<Scenario>,
+    /// Every node by id: (index of its session, index in that session's nodes).
+    nodes: HashMap<String, Place>,
     /// rand's standard generator: Cargo.lock pins its algorithm, and `replay` notices if an
     /// upgrade ever changes what a seed gives.
     rng: StdRng,
-    current: &'s Node,
+    current: Place,
     pub state: State,
     pub transcript: Vec<Event>,
     pub earned: Vec<Earned>,
@@ -157,26 +159,42 @@ pub struct Engine<'s> {
 /// scenario that slipped past from hanging the app.
 const MAX_AUTOMATIC_STEPS: usize = 10_000;
 
-impl<'s> Engine<'s> {
+/// Where a node sits: (index of its session, index in that session's nodes).
+type Place = (usize, usize);
+
+/// The node at a place.
+fn node_at(scenario: &Scenario, (session, position): Place) -> Result<&Node, EngineError> {
+    scenario
+        .course
+        .sessions
+        .get(session)
+        .and_then(|s| s.nodes.get(position))
+        .ok_or_else(|| {
+            EngineError::Stuck(format!("no node at session {session}, position {position}"))
+        })
+}
+
+impl Engine {
     /// Starts a course. The scenario must have passed validation.
-    pub fn new(scenario: &'s Scenario, seed: u64) -> Result<Self, EngineError> {
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Result<Self, EngineError> {
         let mut nodes = HashMap::new();
         for (i, session) in scenario.course.sessions.iter().enumerate() {
-            for node in &session.nodes {
-                nodes.entry(node.id()).or_insert((node, i));
+            for (j, node) in session.nodes.iter().enumerate() {
+                nodes.entry(node.id().to_owned()).or_insert((i, j));
             }
         }
-        let (current, _) = *nodes
+        let current = *nodes
             .get(scenario.start.as_str())
             .ok_or_else(|| EngineError::Stuck(format!("no start node `{}`", scenario.start)))?;
+        let initial = scenario.initial;
         let mut engine = Engine {
             scenario,
             nodes,
             rng: StdRng::seed_from_u64(seed),
             current,
             state: State {
-                rapport: scenario.initial.rapport,
-                symptoms: scenario.initial.symptoms,
+                rapport: initial.rapport,
+                symptoms: initial.symptoms,
                 flags: BTreeSet::new(),
                 area: None,
                 session: None,
@@ -193,8 +211,8 @@ impl<'s> Engine<'s> {
         Ok(engine)
     }
 
-    pub fn scenario(&self) -> &'s Scenario {
-        self.scenario
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
     }
 
     /// What the engine waits for now.
@@ -214,15 +232,16 @@ impl<'s> Engine<'s> {
 
     /// The scorecard for everything so far.
     pub fn scorecard(&self) -> Scorecard {
-        scoring::scorecard(self.scenario, &self.earned, self.risk_disclosed)
+        scoring::scorecard(&self.scenario, &self.earned, self.risk_disclosed)
     }
 
     /// Moves to node `id`, entering its session if it is a new one.
     fn enter(&mut self, id: &str) -> Result<(), EngineError> {
-        let (node, session) = *self
+        let place = *self
             .nodes
             .get(id)
             .ok_or_else(|| EngineError::Stuck(format!("jump to unknown node `{id}`")))?;
+        let session = place.0;
         if self.state.session != Some(session) {
             self.state.session = Some(session);
             self.state.symptoms = self.state.symptoms.clamp(0, SYMPTOMS_MAX);
@@ -234,16 +253,18 @@ impl<'s> Engine<'s> {
                 });
             }
         }
-        self.current = node;
+        self.current = place;
         Ok(())
     }
 
     /// Plays client lines and branches until the trainee has something to do.
     fn run_to_prompt(&mut self) -> Result<(), EngineError> {
-        let start = self.current.id().to_owned();
-        self.enter(&start)?;
+        // A share of the scenario of our own, so that its nodes can be read while `self` changes.
+        let scenario = Arc::clone(&self.scenario);
+        let start = node_at(&scenario, self.current)?.id();
+        self.enter(start)?;
         for _ in 0..MAX_AUTOMATIC_STEPS {
-            match self.current {
+            match node_at(&scenario, self.current)? {
                 Node::Client(turn) => {
                     let allowed: Vec<_> = turn
                         .lines
@@ -344,7 +365,8 @@ impl<'s> Engine<'s> {
         let Prompt::Choose { options, .. } = &self.prompt else {
             return Err(self.refusal(choice_id));
         };
-        let Node::Trainee(turn) = self.current else {
+        let scenario = Arc::clone(&self.scenario);
+        let Ok(Node::Trainee(turn)) = node_at(&scenario, self.current) else {
             return Err(self.refusal(choice_id));
         };
         if !options.iter().any(|o| o.id == choice_id) {
@@ -407,7 +429,8 @@ impl<'s> Engine<'s> {
         area: ProblemArea,
         ticked: &[String],
     ) -> Result<Feedback, EngineError> {
-        let Node::Formulation(f) = self.current else {
+        let scenario = Arc::clone(&self.scenario);
+        let Ok(Node::Formulation(f)) = node_at(&scenario, self.current) else {
             return Err(self.refusal(area.label()));
         };
         if let Some(unknown) = ticked
@@ -417,7 +440,7 @@ impl<'s> Engine<'s> {
             return Err(EngineError::NotOffered(format!("statement `{unknown}`")));
         }
         let (session, _) = self.session_facts();
-        let answer = &self.scenario.answer;
+        let answer = &scenario.answer;
         let evidence = scoring::area_evidence(answer, area);
         let right = area == answer.problem_area;
         let rationale = if right {
@@ -457,5 +480,17 @@ impl<'s> Engine<'s> {
             Prompt::Ended { .. } => EngineError::Finished,
             _ => EngineError::NotOffered(what.to_owned()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The app keeps a course in progress in a Bevy resource, which must be `Send + Sync`.
+    #[test]
+    fn an_engine_can_live_in_a_resource() {
+        fn resource_ready<T: Send + Sync + 'static>() {}
+        resource_ready::<Engine>();
     }
 }

@@ -1,6 +1,7 @@
 //! Attempt records: one RON file per attempt, enough to replay it exactly (scenario id and
 //! content hash, seed, mode, every answer with its time) plus the scorecard it earned.
 
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -84,7 +85,7 @@ impl AttemptRecord {
     }
 
     /// Applies one answer to the engine.
-    pub fn apply(engine: &mut Engine<'_>, answer: &Answer) -> Result<(), EngineError> {
+    pub fn apply(engine: &mut Engine, answer: &Answer) -> Result<(), EngineError> {
         match answer {
             Answer::Choice { id, written } => engine.choose(id, written.clone()).map(|_| ()),
             Answer::Formulation { area, ticked } => engine.formulate(*area, ticked).map(|_| ()),
@@ -93,10 +94,10 @@ impl AttemptRecord {
 
     /// Re-runs the record on a scenario: the engine after every step it could apply, and the
     /// first step it could not (when the scenario changed since), with its index.
-    pub fn replay<'s>(
+    pub fn replay(
         &self,
-        scenario: &'s Scenario,
-    ) -> Result<(Engine<'s>, Option<(usize, EngineError)>), EngineError> {
+        scenario: Arc<Scenario>,
+    ) -> Result<(Engine, Option<(usize, EngineError)>), EngineError> {
         let mut engine = Engine::new(scenario, self.seed)?;
         for (i, step) in self.steps.iter().enumerate() {
             if let Err(error) = Self::apply(&mut engine, &step.answer) {
