@@ -140,7 +140,7 @@ pub fn analyze(scenario: &Scenario) -> Analysis {
         // The caps bind somewhere: the sums of the items' own bounds are outer bounds, and the
         // two paths the additive search found are real values that may meet them.
         let reached = witnesses.map(|[low, high]| {
-            let score = |path: &Witness| order.path_score(&graph, path, &chosen);
+            let score = |path: &Witness| order.path_score(path, &chosen);
             (score(&low), score(&high))
         });
         Bounds {
@@ -229,18 +229,19 @@ impl Step<'_> {
 
 /// The live part of the graph (on some path from the start to an ending) as components in
 /// topological order, computed once and shared by every figure.
-struct Order {
+struct Order<'s> {
     live: Vec<bool>,
     component_of: Vec<usize>,
     /// Components, first to last in topological order.
     components: Vec<Vec<usize>>,
     cyclic: Vec<bool>,
     start: Option<usize>,
-    answer: Answer,
+    /// The live steps out of each node, worked out once for every figure.
+    steps: Vec<Vec<(usize, Step<'s>)>>,
 }
 
-impl Order {
-    fn new(graph: &Graph<'_>, live: &[bool], answer: &Answer) -> Self {
+impl<'s> Order<'s> {
+    fn new(graph: &Graph<'s>, live: &[bool], answer: &Answer) -> Self {
         let found = graph.components();
         let count = found.members.len();
         // Tarjan lists components in reverse topological order.
@@ -249,40 +250,17 @@ impl Order {
         components.reverse();
         let mut cyclic = found.cyclic;
         cyclic.reverse();
+        let steps = (0..graph.len())
+            .map(|v| live_steps(graph, live, answer, v))
+            .collect();
         Order {
             live: live.to_vec(),
             component_of,
             components,
             cyclic,
             start: graph.start.filter(|&s| live[s]),
-            answer: answer.clone(),
+            steps,
         }
-    }
-
-    /// The live steps out of node `v`, with what each is made of. A formulation is one step
-    /// per problem area, since the trainee may choose any of the four.
-    fn steps<'a, 's>(
-        &'a self,
-        graph: &'a Graph<'s>,
-        v: usize,
-    ) -> impl Iterator<Item = (usize, Step<'s>)> + 'a {
-        let node = graph.places[v].node;
-        graph.edges[v]
-            .iter()
-            .filter_map(move |edge| edge.to.filter(|&to| self.live[to]).map(|to| (to, edge.via)))
-            .flat_map(move |(to, via)| {
-                let steps: Vec<Step<'s>> = match (node, via) {
-                    (Node::Trainee(turn), Via::Choice(i)) => {
-                        turn.choices.get(i).map(Step::Choice).into_iter().collect()
-                    }
-                    (Node::Formulation(_), _) => ProblemArea::ALL
-                        .iter()
-                        .map(|&area| Step::Area(scoring::area_evidence(&self.answer, area)))
-                        .collect(),
-                    _ => vec![Step::Plain],
-                };
-                steps.into_iter().map(move |step| (to, step))
-            })
     }
 
     /// The least and greatest sum of `weight` over the steps of any path from the start to an
@@ -320,9 +298,9 @@ impl Order {
                 // Going round costs nothing unless a step inside the loop has weight.
                 let (mut low, mut high) = (0, 0);
                 for &v in members {
-                    for (to, step) in self.steps(graph, v) {
+                    for &(to, ref step) in &self.steps[v] {
                         if self.component_of[to] == c {
-                            let w = weight(&step).saturating_mul(i64::from(i32::MAX));
+                            let w = weight(step).saturating_mul(i64::from(i32::MAX));
                             low = low.min(w);
                             high = high.max(w);
                         }
@@ -341,9 +319,9 @@ impl Order {
                         (result.1, ends[1]) = (entry.1, v);
                     }
                 }
-                for (k, (to, step)) in self.steps(graph, v).enumerate() {
+                for (k, &(to, ref step)) in self.steps[v].iter().enumerate() {
                     if self.component_of[to] != c {
-                        let w = weight(&step);
+                        let w = weight(step);
                         if entry.0.saturating_add(w) < best[to].0 {
                             best[to].0 = entry.0.saturating_add(w);
                             came_from[to][0] = Some((v, k));
@@ -381,15 +359,10 @@ impl Order {
 
     /// The true score of a path for a group of items: each item's evidence summed, then held
     /// within the item's range, as the scorecard does.
-    fn path_score(
-        &self,
-        graph: &Graph<'_>,
-        path: &Witness,
-        items: &[&(&rubric::Item, Bounds)],
-    ) -> i64 {
-        let steps: Vec<Step<'_>> = path
+    fn path_score(&self, path: &Witness, items: &[&(&rubric::Item, Bounds)]) -> i64 {
+        let steps: Vec<&Step<'_>> = path
             .iter()
-            .filter_map(|&(v, k)| self.steps(graph, v).nth(k).map(|(_, step)| step))
+            .filter_map(|&(v, k)| self.steps.get(v)?.get(k).map(|(_, step)| step))
             .collect();
         items
             .iter()
@@ -426,7 +399,7 @@ impl Order {
                         u128::MAX
                     });
                 }
-                for (to, _) in self.steps(graph, v) {
+                for &(to, _) in &self.steps[v] {
                     ways[to] = ways[to].checked_add(ways[v]).unwrap_or_else(|| {
                         saturated = true;
                         u128::MAX
@@ -440,4 +413,33 @@ impl Order {
             PathCount::Exactly(total)
         }
     }
+}
+
+/// The live steps out of node `v`, with what each is made of. A formulation is one step per
+/// problem area, since the trainee may choose any of the four.
+fn live_steps<'s>(
+    graph: &Graph<'s>,
+    live: &[bool],
+    answer: &Answer,
+    v: usize,
+) -> Vec<(usize, Step<'s>)> {
+    let node = graph.places[v].node;
+    let mut steps = Vec::new();
+    for edge in &graph.edges[v] {
+        let Some(to) = edge.to.filter(|&to| live[to]) else {
+            continue;
+        };
+        match (node, edge.via) {
+            (Node::Trainee(turn), Via::Choice(i)) => {
+                steps.extend(turn.choices.get(i).map(|c| (to, Step::Choice(c))));
+            }
+            (Node::Formulation(_), _) => steps.extend(
+                ProblemArea::ALL
+                    .iter()
+                    .map(|&area| (to, Step::Area(scoring::area_evidence(answer, area)))),
+            ),
+            _ => steps.push((to, Step::Plain)),
+        }
+    }
+    steps
 }
