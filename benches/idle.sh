@@ -12,12 +12,10 @@ bin="${1:-${CARGO_TARGET_DIR:-target}/debug/ipt-trainer}"
 [ -x "$bin" ] || { echo "no app at $bin: build it (cargo build) or pass its path"; exit 2; }
 settle=3
 window=10
-display=":$((90 + RANDOM % 9))"
 log="$(mktemp)"
-Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
+source benches/xvfb.sh
+start_xvfb
 trap 'kill "$app" "$xvfb" 2>/dev/null || true; rm -f "$log"' EXIT
-sleep 1
 DISPLAY="$display" "$bin" --frame-stats >"$log" 2>/dev/null &
 app=$!
 sleep "$settle"

@@ -15,11 +15,9 @@ for bin in "$app" "$bare"; do
     [ -x "$bin" ] || { echo "missing $bin: run cargo build --example bare_window"; exit 2; }
 done
 rounds="${ROUNDS:-5}"
-display=":$((80 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
+source benches/xvfb.sh
+start_xvfb
 trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-sleep 1
 
 # Prints "milliseconds-to-first-frame peak-kB" for one launch of the command.
 measure() {

@@ -8,10 +8,18 @@ use super::{Scenarios, Screen};
 use crate::scenario::load::Checked;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.add_systems(Startup, build_library).add_systems(
         EguiPrimaryContextPass,
         draw_library.run_if(in_state(Screen::Library)),
     );
+}
+
+/// The library's view-model, built once from the loaded scenarios rather than on every frame.
+#[derive(Resource)]
+struct Library(LibraryVm);
+
+fn build_library(mut commands: Commands, scenarios: Res<Scenarios>) {
+    commands.insert_resource(Library(library_vm(&scenarios.0)));
 }
 
 /// Builds the view-model from the loaded scenarios.
@@ -39,10 +47,9 @@ pub fn library_vm(scenarios: &[Checked]) -> LibraryVm {
     vm
 }
 
-fn draw_library(mut contexts: EguiContexts, scenarios: Res<Scenarios>) -> Result {
-    let vm = library_vm(&scenarios.0);
+fn draw_library(mut contexts: EguiContexts, library: Res<Library>) -> Result {
     let mut root = super::root_ui(contexts.ctx_mut()?);
-    egui::CentralPanel::default().show(&mut root, |ui| library_view(ui, &vm));
+    egui::CentralPanel::default().show(&mut root, |ui| library_view(ui, &library.0));
     Ok(())
 }
 
