@@ -428,3 +428,52 @@ fn the_library_covers_every_problem_area_twice_with_courses_of_40_to_120_nodes()
         "at least one client discloses suicidal thoughts"
     );
 }
+
+/// An attempt saves after every answer, finishes with its scorecard, and a failed save is
+/// reported without stopping the course.
+#[test]
+fn an_attempt_saves_every_answer_and_reports_a_failed_save() {
+    use ipt_trainer::session::attempt::Attempt;
+    use ipt_trainer::session::engine::Mode;
+    use std::sync::Arc;
+
+    let scenario = Arc::new(
+        scenarios()
+            .into_iter()
+            .find(|s| s.id == "grief-leila")
+            .expect("built in"),
+    );
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut attempt = Attempt::start(
+        Arc::clone(&scenario),
+        3,
+        Mode::Assessment,
+        Some(data.path().to_path_buf()),
+    )
+    .expect("starts");
+    attempt
+        .expert_until("l2-formulation")
+        .expect("on the expert path");
+    assert!(
+        matches!(attempt.engine.prompt(), Prompt::Formulate { node, .. } if node == "l2-formulation")
+    );
+    let saved = store::all(data.path());
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].1, attempt.record, "saved after the last answer");
+    assert!(!saved[0].1.finished);
+
+    attempt.expert_until("end").expect("reaches the end");
+    let saved = store::all(data.path());
+    assert!(saved[0].1.finished);
+    assert_eq!(saved[0].1.scorecard, Some(attempt.engine.scorecard()));
+    assert!(attempt.expert_until("nowhere").is_err());
+
+    // A data folder that is a file: the answer still counts, the problem is reported.
+    let blocked = data.path().join("a-file");
+    std::fs::write(&blocked, "not a folder").expect("write");
+    let mut attempt = Attempt::start(scenario, 3, Mode::Practice, Some(blocked)).expect("starts");
+    let answer = attempt.expert_answer().expect("an answer");
+    attempt.answer(answer).expect("accepted");
+    assert_eq!(attempt.record.steps.len(), 1);
+    assert!(attempt.unsaved.is_some());
+}

@@ -1,13 +1,19 @@
 //! The Bevy app: a thin shell over the pure core. One plugin per file; screens are `States`;
-//! egui views are functions over plain view-models.
+//! egui views are functions over plain view-models that return the trainee's actions.
 
+pub mod avatar;
 mod frame_stats;
 mod idle;
-mod library_screen;
+pub mod open;
+pub mod screens;
 mod screenshot;
+pub mod settings;
+pub mod view_models;
 pub mod views;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use bevy::prelude::*;
 use bevy::winit::WinitSettings;
@@ -16,6 +22,10 @@ use bevy_egui::EguiPlugin;
 use crate::cli::AppArgs;
 use crate::scenario::library::load_all;
 use crate::scenario::load::Checked;
+use crate::scenario::model::Scenario;
+use crate::session::attempt::Attempt;
+use crate::session::store;
+use views::Action;
 
 /// The screens of the app.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -23,11 +33,61 @@ pub enum Screen {
     /// The scenario library, with any load errors.
     #[default]
     Library,
+    /// The referral note; start or resume.
+    Briefing,
+    /// A trainee turn of the course.
+    Session,
+    /// Choosing the problem area.
+    Formulation,
+    /// Practice mode: what the last answer earned.
+    Feedback,
+    /// The scorecard and the annotated transcript.
+    Debrief,
+    Settings,
+}
+
+/// An action the trainee asked for, and the screen they asked on: a screen applies only its
+/// own, so that an action still in flight when the screen changes is not misread by the next.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct Asked {
+    pub on: Screen,
+    pub action: Action,
 }
 
 /// Every scenario found at start-up, loaded or not: the library screen shows both.
 #[derive(Resource, Debug, Default)]
 pub struct Scenarios(pub Vec<Checked>);
+
+/// Where attempts and settings are saved; `None` keeps everything in memory.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct DataDir(pub Option<PathBuf>);
+
+/// The scenario the trainee opened and the attempt in progress.
+#[derive(Resource, Default)]
+pub struct Course {
+    pub scenario: Option<Arc<Scenario>>,
+    pub attempt: Option<Attempt>,
+}
+
+/// Whether the trainee is typing into a text box (then letter and number keys are text, not
+/// shortcuts), or a widget has keyboard focus (then Enter and Space press it). Kept up to
+/// date from egui; without a window, nothing is focused.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    pub typing: bool,
+    pub widget: bool,
+}
+
+/// The app's logic without a window: states, resources, messages and every screen. The
+/// window, egui and the avatar are added by [`run`]; tests drive this with `app.update()`.
+/// Expects [`Scenarios`] and [`DataDir`] to be inserted first.
+pub fn logic(app: &mut App) {
+    app.init_state::<Screen>()
+        .add_message::<Asked>()
+        .init_resource::<Course>()
+        .init_resource::<Focus>()
+        .add_plugins((settings::plugin, screens::plugin));
+}
 
 /// Opens the window and runs until it is closed.
 pub fn run(args: AppArgs) -> ExitCode {
@@ -44,10 +104,13 @@ pub fn run(args: AppArgs) -> ExitCode {
     // A training tool waits for the trainee: redraw on input, not continuously.
     .insert_resource(WinitSettings::desktop_app())
     .insert_resource(Scenarios(load_all(&args.scenarios)))
-    .init_state::<Screen>()
-    .add_plugins(idle::plugin)
-    .add_systems(Startup, spawn_camera)
-    .add_plugins(library_screen::plugin);
+    .insert_resource(DataDir(store::data_dir(args.data_dir.as_deref())))
+    .add_plugins(logic)
+    .add_plugins((idle::plugin, avatar::plugin))
+    .add_systems(Startup, spawn_camera);
+    if args.scenario.is_some() || args.screen.is_some() {
+        app.add_plugins(open::plugin(args.clone()));
+    }
     if let Some(path) = args.screenshot {
         app.add_plugins(screenshot::plugin(path));
     }

@@ -37,6 +37,34 @@ pub struct AppArgs {
     /// Print a line for every frame drawn (for the idle benchmark, `benches/idle.sh`).
     #[arg(long)]
     pub frame_stats: bool,
+    /// Where attempts and settings are saved (default: $IPT_TRAINER_DATA, else the platform
+    /// data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Open this scenario (by id) instead of the library: at its briefing, or with `--at` at a
+    /// point of its course, played there with the expert's answers (nothing is saved).
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// With `--scenario`: a trainee turn or formulation node to open at, or `end` for the
+    /// debrief.
+    #[arg(long, value_name = "NODE", requires = "scenario")]
+    pub at: Option<String>,
+    /// Which screen to open (default: the one that fits `--scenario` and `--at`); `feedback`
+    /// answers the node given by `--at` as an expert would and shows the feedback.
+    #[arg(long, value_enum)]
+    pub screen: Option<ScreenName>,
+}
+
+/// The app's screens, by name, for `--screen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScreenName {
+    Library,
+    Briefing,
+    Session,
+    Formulation,
+    Feedback,
+    Debrief,
+    Settings,
 }
 
 #[derive(Debug, Subcommand)]

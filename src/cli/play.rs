@@ -5,13 +5,13 @@ use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use super::{exit, find_scenario};
 use crate::report::text;
 use crate::scenario::model::{ProblemArea, Scenario};
+use crate::session::attempt::Attempt;
 use crate::session::engine::{Engine, Mode, Prompt};
-use crate::session::record::{Answer, AttemptRecord, Step, now_ms};
+use crate::session::record::{Answer, AttemptRecord, now_ms};
 use crate::session::store;
 
 /// The options of `play`.
@@ -197,33 +197,30 @@ fn play(
             path.display()
         );
     }
-    let mut record = resumed.unwrap_or_else(|| {
-        AttemptRecord::start(scenario, args.seed.unwrap_or_else(now_ms), args.mode)
-    });
-    let (mut engine, failed) = record
-        .replay(Arc::new(scenario.clone()))
-        .map_err(|e| e.to_string())?;
-    if let Some((i, error)) = failed {
-        return Err(format!(
-            "the saved attempt no longer fits the scenario at step {}: {error}",
-            i + 1
-        ));
-    }
+    let shared = Arc::new(scenario.clone());
+    let data = data.map(Path::to_path_buf);
+    let mut attempt = match resumed {
+        Some(record) => Attempt::resume(shared, record, data)?,
+        None => Attempt::start(shared, args.seed.unwrap_or_else(now_ms), args.mode, data)
+            .map_err(|e| e.to_string())?,
+    };
     println!(
         "{} ({}), seed {}, {:?} mode",
-        scenario.title, scenario.client.name, record.seed, record.mode
+        scenario.title,
+        scenario.client.name,
+        attempt.record.seed,
+        attempt.mode()
     );
     let mut shown = 0;
     loop {
-        for event in &engine.transcript[shown..] {
+        for event in &attempt.engine.transcript[shown..] {
             println!("{}", text::event(scenario, event));
         }
-        shown = engine.transcript.len();
-        if engine.is_finished() {
+        shown = attempt.engine.transcript.len();
+        if attempt.engine.is_finished() {
             break;
         }
-        let prompt = engine.prompt().clone();
-        let asked = Instant::now();
+        let prompt = attempt.engine.prompt().clone();
         // Write first: in the terminal the trainee may say it in their own words before seeing
         // the options (an answers file writes `CHOICE | own words` instead).
         let mut written = None;
@@ -247,18 +244,11 @@ fn play(
             }
             Err(message) => return Err(format!("answers file: {message}")),
         };
-        let feedback = match &answer {
-            Answer::Choice { id, written } => engine.choose(id, written.clone()),
-            Answer::Formulation { area, ticked } => engine.formulate(*area, ticked),
+        let feedback = attempt.answer(answer).map_err(|e| e.to_string())?;
+        if let Some(problem) = &attempt.unsaved {
+            eprintln!("warning: {problem}");
         }
-        .map_err(|e| e.to_string())?;
-        record.steps.push(Step {
-            at_ms: now_ms(),
-            took_ms: u64::try_from(asked.elapsed().as_millis()).unwrap_or(u64::MAX),
-            answer,
-        });
-        save(data, &record);
-        if record.mode == Mode::Practice {
+        if attempt.mode() == Mode::Practice {
             if let Some(rationale) = &feedback.rationale {
                 println!("  feedback: {rationale}");
             }
@@ -267,29 +257,11 @@ fn play(
             }
         }
     }
-    let card = engine.scorecard();
-    print!("{}", text::scorecard(&card));
-    record.finished = true;
-    record.scorecard = Some(card);
-    if let Some(path) = save(data, &record) {
+    print!("{}", text::scorecard(&attempt.engine.scorecard()));
+    if let (Some(path), None) = (&attempt.saved_at, &attempt.unsaved) {
         println!("\nSaved: {}", path.display());
     }
     Ok(true)
-}
-
-/// Saves the record, saying so (but going on) if it cannot: the course matters more than the file.
-fn save(data: Option<&Path>, record: &AttemptRecord) -> Option<PathBuf> {
-    let data = data?;
-    match store::save(data, record) {
-        Ok(path) => Some(path),
-        Err(error) => {
-            eprintln!(
-                "warning: could not save the attempt in `{}`: {error}",
-                data.display()
-            );
-            None
-        }
-    }
 }
 
 /// Plays a scenario from answers (choice ids and formulation lines) with no terminal, for

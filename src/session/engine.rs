@@ -150,6 +150,9 @@ pub struct Engine {
     pub state: State,
     pub transcript: Vec<Event>,
     pub earned: Vec<Earned>,
+    /// The feedback on every answer, beside the index of its event in the transcript: what
+    /// the debrief annotates the transcript with.
+    pub feedback: Vec<(usize, Feedback)>,
     prompt: Prompt,
     risk_disclosed: bool,
 }
@@ -201,6 +204,7 @@ impl Engine {
             },
             transcript: Vec::new(),
             earned: Vec::new(),
+            feedback: Vec::new(),
             prompt: Prompt::Ended {
                 kind: EndingKind::Completed,
                 text: String::new(),
@@ -213,6 +217,11 @@ impl Engine {
 
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    /// The node the engine stands at: the one its prompt comes from.
+    pub fn current_node(&self) -> Option<&Node> {
+        node_at(&self.scenario, self.current).ok()
     }
 
     /// What the engine waits for now.
@@ -414,13 +423,16 @@ impl Engine {
             text: choice.text.clone(),
             written,
         });
-        self.enter(&choice.goto)?;
-        self.run_to_prompt()?;
-        Ok(Feedback {
+        let feedback = Feedback {
             earned,
             rationale: choice.rationale.clone(),
             expert,
-        })
+        };
+        self.feedback
+            .push((self.transcript.len() - 1, feedback.clone()));
+        self.enter(&choice.goto)?;
+        self.run_to_prompt()?;
+        Ok(feedback)
     }
 
     /// The trainee commits to a problem area and ticks the statements that support it.
@@ -466,13 +478,16 @@ impl Engine {
             area,
             ticked: ticked.to_vec(),
         });
-        self.enter(&f.next)?;
-        self.run_to_prompt()?;
-        Ok(Feedback {
+        let feedback = Feedback {
             expert: earned.first().and_then(|e| e.expert.clone()),
             earned,
             rationale: Some(rationale),
-        })
+        };
+        self.feedback
+            .push((self.transcript.len() - 1, feedback.clone()));
+        self.enter(&f.next)?;
+        self.run_to_prompt()?;
+        Ok(feedback)
     }
 
     fn refusal(&self, what: &str) -> EngineError {

@@ -1,0 +1,499 @@
+//! Builds every screen's view-model from the core (scenarios, attempts, scorecards): plain
+//! functions, no Bevy, so that what a screen shows is tested without a window.
+
+use crate::scenario::load::Checked;
+use crate::scenario::model::{Affect, Node, Scenario};
+use crate::scoring::{self, Earned, Rating, rubric};
+use crate::session::attempt::Attempt;
+use crate::session::engine::{Event, Feedback, Mode, Prompt};
+use crate::session::record::AttemptRecord;
+
+use super::views::briefing::BriefingVm;
+use super::views::debrief::{
+    AnnotatedLine, DebriefVm, EvidenceLine, HeadlineRow, ItemRow, PhaseGroup, Section,
+};
+use super::views::feedback::{FeedbackVm, Mark};
+use super::views::formulation::FormulationVm;
+use super::views::library::{Card, LibraryVm, Problem};
+use super::views::session::{Bubble, InventoryPerson, SessionVm, Speaker};
+
+/// The library: a card per loaded scenario with its best and last finished score, and a
+/// problem per file that failed to load.
+pub fn library_vm(scenarios: &[Checked], records: &[AttemptRecord]) -> LibraryVm {
+    let mut vm = LibraryVm::default();
+    for checked in scenarios {
+        match (
+            &checked.scenario,
+            checked.diagnostics.iter().find(|d| d.is_error()),
+        ) {
+            (Some(s), _) => {
+                let mine = || records.iter().filter(|r| r.scenario == s.id);
+                let scores: Vec<u8> = mine()
+                    .filter(|r| r.finished)
+                    .filter_map(|r| r.scorecard.as_ref().map(|c| c.percent))
+                    .collect();
+                vm.cards.push(Card {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    client: format!("{}, {}", s.client.name, s.client.age),
+                    complaint: s.client.presenting_complaint.clone(),
+                    difficulty: s.client.difficulty,
+                    best: scores.iter().copied().max(),
+                    last: scores.last().copied(),
+                    finished: scores.len(),
+                    unfinished: mine().any(|r| !r.finished),
+                });
+            }
+            (None, Some(error)) => vm.problems.push(Problem {
+                file: checked.file.clone(),
+                place: format!("{}:{}", error.line, error.column),
+                message: format!("error[{}]: {}", error.code.as_str(), error.message),
+            }),
+            (None, None) => {}
+        }
+    }
+    vm
+}
+
+/// The briefing: the referral note and how the attempt can begin.
+pub fn briefing_vm(
+    scenario: &Scenario,
+    mode: Mode,
+    resumable: Option<&AttemptRecord>,
+    problem: Option<String>,
+) -> BriefingVm {
+    let client = &scenario.client;
+    let who = [
+        client.name.clone(),
+        client.age.to_string(),
+        client.gender.clone(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    BriefingVm {
+        title: scenario.title.clone(),
+        client: who,
+        complaint: client.presenting_complaint.clone(),
+        background: client.background.clone(),
+        difficulty: format!("{:?}", client.difficulty),
+        course: plural(scenario.course.time_limit.into(), "session"),
+        mode,
+        resumable: resumable.map(|r| {
+            format!(
+                "An unfinished attempt ({:?} mode) is saved after {}.",
+                r.mode,
+                plural(r.steps.len(), "answer")
+            )
+        }),
+        problem,
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn first_name(scenario: &Scenario) -> &str {
+    let name = &scenario.client.name;
+    name.split_whitespace().next().unwrap_or(name)
+}
+
+/// The transcript as the trainee reads it.
+pub fn bubbles(scenario: &Scenario, events: &[Event]) -> Vec<Bubble> {
+    events.iter().map(|e| bubble(scenario, e)).collect()
+}
+
+fn bubble(scenario: &Scenario, event: &Event) -> Bubble {
+    let note = |text: String| Bubble {
+        speaker: Speaker::Note,
+        text,
+        aside: None,
+    };
+    match event {
+        Event::SessionStart {
+            number,
+            phase,
+            symptoms,
+        } => note(format!(
+            "Session {number} of {}, {} phase · symptom score {symptoms} of {}",
+            scenario.course.time_limit,
+            phase.label(),
+            crate::scenario::model::SYMPTOMS_MAX
+        )),
+        Event::Client { text, affect, .. } => Bubble {
+            speaker: Speaker::Client,
+            text: text.clone(),
+            // Only a change from neutral is worth a line: the face shows the rest.
+            aside: (*affect != Affect::Neutral).then(|| {
+                format!(
+                    "{} looks {}",
+                    first_name(scenario),
+                    format!("{affect:?}").to_lowercase()
+                )
+            }),
+        },
+        Event::Trainee { text, written, .. } => Bubble {
+            speaker: Speaker::Trainee,
+            text: text.clone(),
+            aside: written
+                .as_ref()
+                .map(|w| format!("You first wrote: \"{w}\"")),
+        },
+        Event::Formulation { area, ticked } => note(format!(
+            "You formulated the problem area as {} ({} supporting).",
+            area.label(),
+            plural(ticked.len(), "statement")
+        )),
+        Event::Ended { text, .. } => note(format!("The course has ended. {text}")),
+    }
+}
+
+/// Everyone the client has talked about so far, at the closeness they were last placed.
+pub fn inventory(events: &[Event]) -> Vec<InventoryPerson> {
+    let mut people: Vec<InventoryPerson> = Vec::new();
+    for event in events {
+        if let Event::Client {
+            person: Some(p), ..
+        } = event
+        {
+            match people.iter_mut().find(|known| known.name == p.name) {
+                Some(known) => {
+                    known.closeness = p.closeness;
+                    known.relation.clone_from(&p.relation);
+                }
+                None => people.push(InventoryPerson {
+                    name: p.name.clone(),
+                    relation: p.relation.clone(),
+                    closeness: p.closeness,
+                }),
+            }
+        }
+    }
+    people
+}
+
+/// The symptom score measured at each session start.
+pub fn symptoms(events: &[Event]) -> Vec<(u8, i32)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SessionStart {
+                number, symptoms, ..
+            } => Some((*number, *symptoms)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// "Session 3 of 12, initial phase" and "9 sessions remaining".
+pub fn header(attempt: &Attempt) -> (String, String) {
+    let limit = attempt.engine.scenario().course.time_limit;
+    match attempt.engine.session() {
+        Some((number, phase)) => {
+            let left = usize::from(limit.saturating_sub(number));
+            let remaining = match left {
+                0 => "the last session".to_owned(),
+                n => format!("{} remaining", plural(n, "session")),
+            };
+            (
+                format!("Session {number} of {limit}, {} phase", phase.label()),
+                remaining,
+            )
+        }
+        None => (format!("A course of {limit} sessions"), String::new()),
+    }
+}
+
+/// What the session screen shows for the current prompt. `written` and `revealed` are the
+/// trainee's draft, kept by the screen between frames.
+pub fn session_vm(
+    attempt: &Attempt,
+    write_first: bool,
+    revealed: bool,
+    written: String,
+) -> SessionVm {
+    let engine = &attempt.engine;
+    let scenario = engine.scenario();
+    let (header, remaining) = header(attempt);
+    let (prompt, options) = match engine.prompt() {
+        Prompt::Choose {
+            prompt, options, ..
+        } => (
+            prompt.clone(),
+            options.iter().map(|o| o.text.clone()).collect(),
+        ),
+        _ => (String::new(), Vec::new()),
+    };
+    SessionVm {
+        header,
+        remaining,
+        client: scenario.client.name.clone(),
+        transcript: bubbles(scenario, &engine.transcript),
+        prompt,
+        options,
+        write_first,
+        revealed,
+        written,
+        inventory: inventory(&engine.transcript),
+        symptoms: symptoms(&engine.transcript),
+        sessions: scenario.course.time_limit,
+        symptoms_max: crate::scenario::model::SYMPTOMS_MAX,
+        warning: attempt.unsaved.clone(),
+        avatar: None,
+    }
+}
+
+/// What the formulation screen shows; `None` when the course does not wait for one.
+pub fn formulation_vm(
+    attempt: &Attempt,
+    area: Option<crate::scenario::model::ProblemArea>,
+    ticked: &[bool],
+) -> Option<FormulationVm> {
+    let engine = &attempt.engine;
+    let Prompt::Formulate {
+        prompt, statements, ..
+    } = engine.prompt()
+    else {
+        return None;
+    };
+    Some(FormulationVm {
+        header: header(attempt).0,
+        client: engine.scenario().client.name.clone(),
+        prompt: prompt.clone(),
+        statements: statements.iter().map(|s| s.text.clone()).collect(),
+        area,
+        ticked: (0..statements.len())
+            .map(|i| ticked.get(i).copied().unwrap_or(false))
+            .collect(),
+        inventory: inventory(&engine.transcript),
+        warning: attempt.unsaved.clone(),
+    })
+}
+
+/// What one piece of evidence did, as the trainee reads it.
+pub fn marks(earned: &[Earned]) -> Vec<Mark> {
+    earned.iter().map(|e| mark(&e.evidence)).collect()
+}
+
+fn mark(evidence: &crate::scenario::model::Evidence) -> Mark {
+    let points = scoring::points(evidence);
+    let title = rubric::find(evidence.item()).map_or(evidence.item(), |i| i.title);
+    let word = match evidence {
+        crate::scenario::model::Evidence::Full(_) => "done",
+        crate::scenario::model::Evidence::Partial(_) => "partly done",
+        crate::scenario::model::Evidence::Against(_) => "against",
+    };
+    Mark {
+        item: title.to_owned(),
+        verdict: format!("{points:+} {word}"),
+        good: points > 0,
+    }
+}
+
+/// The feedback on the last answer: the transcript event it answered and what it earned.
+pub fn feedback_vm(attempt: &Attempt) -> Option<FeedbackVm> {
+    let engine = &attempt.engine;
+    let (index, feedback) = engine.feedback.last()?;
+    let said = engine.transcript.get(*index).map(|e| match e {
+        Event::Trainee { text, .. } => text.clone(),
+        Event::Formulation { area, .. } => format!("The problem area is {}.", area.label()),
+        _ => String::new(),
+    })?;
+    let Feedback {
+        earned,
+        rationale,
+        expert,
+    } = feedback;
+    Some(FeedbackVm {
+        header: format!("Feedback · {}", header(attempt).0),
+        said,
+        marks: marks(earned),
+        rationale: rationale.clone(),
+        expert: expert.clone(),
+    })
+}
+
+/// "initial phase" as a heading: "Initial phase".
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn rating(r: Rating) -> &'static str {
+    match r {
+        Rating::NotDone => "not done",
+        Rating::Partial => "partial",
+        Rating::Done => "done",
+        Rating::MarkedDown => "marked down",
+    }
+}
+
+/// What the trainee said that earned a piece of evidence: the choice's text, or the
+/// formulation.
+fn said_by(scenario: &Scenario, by: &str) -> String {
+    scenario
+        .course
+        .sessions
+        .iter()
+        .flat_map(|s| &s.nodes)
+        .find_map(|node| match node {
+            Node::Trainee(turn) => turn
+                .choices
+                .iter()
+                .find(|c| c.id == by)
+                .map(|c| format!("you said \"{}\"", c.text)),
+            Node::Formulation(f) if f.id == by => Some("your formulation".to_owned()),
+            _ => None,
+        })
+        .unwrap_or_else(|| by.to_owned())
+}
+
+/// The debrief of an attempt, finished or not: the scorecard so far, by phase, and the
+/// transcript annotated with the feedback on every answer.
+pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
+    let engine = &attempt.engine;
+    let scenario = engine.scenario();
+    let card = engine.scorecard();
+    let mut groups: Vec<PhaseGroup> = Vec::new();
+    for item in &card.items {
+        let Some(info) = rubric::find(&item.item) else {
+            continue;
+        };
+        let label = sentence_case(info.group.label());
+        if groups.last().is_none_or(|g| g.label != label) {
+            groups.push(PhaseGroup {
+                label,
+                items: Vec::new(),
+            });
+        }
+        let row = ItemRow {
+            title: info.title.to_owned(),
+            earns: info.earns.to_owned(),
+            points: item.points,
+            rating: rating(item.rating).to_owned(),
+            evidence: item
+                .evidence
+                .iter()
+                .map(|e| EvidenceLine {
+                    text: format!(
+                        "Session {}: {}: {}",
+                        e.session,
+                        said_by(scenario, &e.by),
+                        mark(&e.evidence).verdict
+                    ),
+                    why: e.rationale.clone(),
+                    expert: e.expert.clone(),
+                })
+                .collect(),
+        };
+        if let Some(group) = groups.last_mut() {
+            group.items.push(row);
+        }
+    }
+    let transcript = engine
+        .transcript
+        .iter()
+        .enumerate()
+        .map(|(i, event)| {
+            let feedback = engine
+                .feedback
+                .iter()
+                .find(|(at, _)| *at == i)
+                .map(|(_, f)| f);
+            AnnotatedLine {
+                bubble: bubble(scenario, event),
+                marks: feedback.map(|f| marks(&f.earned)).unwrap_or_default(),
+                rationale: feedback.and_then(|f| f.rationale.clone()),
+                expert: feedback.and_then(|f| f.expert.clone()),
+            }
+        })
+        .collect();
+    let ending = match engine.prompt() {
+        Prompt::Ended { kind, text } => format!("The course ended ({kind:?}): {text}"),
+        _ => "The course is not finished: this is the score so far.".to_owned(),
+    };
+    DebriefVm {
+        title: scenario.title.clone(),
+        verdict: if card.passed { "PASS" } else { "NOT YET" }.to_owned(),
+        passed: card.passed,
+        overall: format!(
+            "{}% overall ({} of {} points)",
+            card.percent, card.total, card.full
+        ),
+        capped: card.safety_capped.then(|| {
+            format!(
+                "A disclosure of suicidal thoughts was not addressed: the grade is capped at {}%.",
+                scoring::SAFETY_CAP_PERCENT
+            )
+        }),
+        ending,
+        headlines: card
+            .headlines
+            .iter()
+            .map(|h| HeadlineRow {
+                label: h.headline.label().to_owned(),
+                percent: h.percent,
+                detail: format!("{} of {} points", h.points, h.full),
+                passed: h.percent >= scoring::HEADLINE_PASS_PERCENT,
+            })
+            .collect(),
+        groups,
+        transcript,
+        section,
+        saved: attempt.saved_at.as_ref().map(|p| p.display().to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::load::check_bytes;
+    use crate::scenario::model::{Affect, Person};
+    use crate::scenario::validate::AssetRoot;
+
+    #[test]
+    fn cards_for_loaded_scenarios_and_a_problem_for_each_broken_file() {
+        let good = crate::scenario::library::built_in();
+        let broken = check_bytes("mine.ron", b"Scenario(", &AssetRoot::Embedded(&[]));
+        let all: Vec<Checked> = good.iter().cloned().chain([broken]).collect();
+        let vm = library_vm(&all, &[]);
+        assert_eq!(vm.cards.len(), good.len());
+        assert_eq!(vm.problems.len(), 1);
+        assert_eq!(vm.problems[0].file, "mine.ron");
+        assert!(vm.problems[0].message.starts_with("error[E0001]"));
+        assert!(vm.cards.iter().all(|c| c.best.is_none() && !c.unfinished));
+    }
+
+    fn said(name: &str, closeness: u8) -> Event {
+        Event::Client {
+            line: "l".into(),
+            text: "...".into(),
+            affect: Affect::Neutral,
+            person: Some(Person {
+                name: name.into(),
+                relation: "friend".into(),
+                closeness,
+            }),
+            risk: false,
+        }
+    }
+
+    #[test]
+    fn the_inventory_lists_each_person_once_where_they_were_last_placed() {
+        let people = inventory(&[said("Joyce", 3), said("Tom", 1), said("Joyce", 2)]);
+        let placed: Vec<(&str, u8)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.closeness))
+            .collect();
+        assert_eq!(placed, [("Joyce", 2), ("Tom", 1)]);
+    }
+}

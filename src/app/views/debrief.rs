@@ -1,0 +1,232 @@
+//! The debrief view: the three headline skills and the overall score, the rubric table by
+//! phase with the evidence for each item, and the transcript annotated where points were
+//! earned or lost. Three sections, moved through with tabs or keys 1 to 3.
+
+use bevy_egui::egui;
+
+use super::feedback::Mark;
+use super::session::{Bubble, Speaker};
+use super::{Action, key_hint};
+
+/// A part of the debrief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Summary,
+    Rubric,
+    Transcript,
+}
+
+impl Section {
+    pub const ALL: [Section; 3] = [Section::Summary, Section::Rubric, Section::Transcript];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Summary => "Summary",
+            Section::Rubric => "Rubric by phase",
+            Section::Transcript => "Annotated transcript",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadlineRow {
+    pub label: String,
+    pub percent: u8,
+    /// "3 of 4 points"
+    pub detail: String,
+    pub passed: bool,
+}
+
+/// One piece of evidence for a rubric item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvidenceLine {
+    /// "Session 2, you said: ...: done (+2)"
+    pub text: String,
+    pub why: Option<String>,
+    pub expert: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemRow {
+    pub title: String,
+    /// What a supervisor looks for.
+    pub earns: String,
+    pub points: i64,
+    pub rating: String,
+    pub evidence: Vec<EvidenceLine>,
+}
+
+/// The items of one phase (or of the safety and proscribed groups).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseGroup {
+    pub label: String,
+    pub items: Vec<ItemRow>,
+}
+
+/// A transcript line with what it earned or lost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnnotatedLine {
+    pub bubble: Bubble,
+    pub marks: Vec<Mark>,
+    pub rationale: Option<String>,
+    pub expert: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DebriefVm {
+    pub title: String,
+    /// "PASS" or "NOT YET"
+    pub verdict: String,
+    pub passed: bool,
+    /// "82% overall (41 of 50 points)"
+    pub overall: String,
+    /// Why the grade was capped, if it was.
+    pub capped: Option<String>,
+    /// The course ended early, or the attempt is unfinished.
+    pub ending: String,
+    pub headlines: Vec<HeadlineRow>,
+    pub groups: Vec<PhaseGroup>,
+    pub transcript: Vec<AnnotatedLine>,
+    pub section: Section,
+    /// Where the attempt record was saved, for the supervisor.
+    pub saved: Option<String>,
+}
+
+pub fn debrief_view(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
+    let mut action = super::title_bar(ui, &format!("Debrief: {}", vm.title), "Library");
+    ui.horizontal(|ui| {
+        for (i, section) in Section::ALL.into_iter().enumerate() {
+            let label = key_hint(section.label(), &(i + 1).to_string());
+            if ui.selectable_label(vm.section == section, label).clicked() {
+                action = Some(Action::ShowSection(section));
+            }
+        }
+    });
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match vm.section {
+            Section::Summary => summary(ui, vm),
+            Section::Rubric => rubric(ui, &vm.groups),
+            Section::Transcript => transcript(ui, &vm.transcript),
+        });
+    action
+}
+
+fn good_or_bad(ui: &egui::Ui, good: bool) -> egui::Color32 {
+    if good {
+        ui.visuals().selection.stroke.color
+    } else {
+        ui.visuals().error_fg_color
+    }
+}
+
+fn summary(ui: &mut egui::Ui, vm: &DebriefVm) {
+    ui.horizontal(|ui| {
+        ui.heading(egui::RichText::new(&vm.verdict).color(good_or_bad(ui, vm.passed)));
+        ui.heading(&vm.overall);
+    });
+    ui.label(&vm.ending);
+    if let Some(capped) = &vm.capped {
+        ui.colored_label(ui.visuals().error_fg_color, capped);
+    }
+    ui.add_space(12.0);
+    ui.strong("The three core skills");
+    egui::Grid::new("headlines")
+        .num_columns(3)
+        .spacing([24.0, 8.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for row in &vm.headlines {
+                ui.label(&row.label);
+                ui.colored_label(good_or_bad(ui, row.passed), format!("{}%", row.percent));
+                ui.weak(&row.detail);
+                ui.end_row();
+            }
+        });
+    if let Some(saved) = &vm.saved {
+        ui.add_space(12.0);
+        ui.weak(format!("The attempt is saved for your supervisor: {saved}"));
+    }
+}
+
+fn rubric(ui: &mut egui::Ui, groups: &[PhaseGroup]) {
+    for group in groups {
+        ui.add_space(8.0);
+        ui.heading(&group.label);
+        egui::Grid::new(("rubric", &group.label))
+            .num_columns(4)
+            .spacing([16.0, 6.0])
+            .striped(true)
+            .min_col_width(60.0)
+            .show(ui, |ui| {
+                for item in &group.items {
+                    ui.vertical(|ui| {
+                        ui.set_max_width(260.0);
+                        ui.strong(&item.title);
+                        ui.weak(&item.earns);
+                    });
+                    ui.label(format!("{:+}", item.points));
+                    ui.label(&item.rating);
+                    ui.vertical(|ui| {
+                        ui.set_max_width(520.0);
+                        if item.evidence.is_empty() {
+                            ui.weak("No evidence in this attempt.");
+                        }
+                        for line in &item.evidence {
+                            ui.label(&line.text);
+                            if let Some(why) = &line.why {
+                                ui.weak(format!("Why: {why}"));
+                            }
+                            if let Some(expert) = &line.expert {
+                                ui.weak(format!("An expert might say: {expert}"));
+                            }
+                        }
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+fn transcript(ui: &mut egui::Ui, lines: &[AnnotatedLine]) {
+    for line in lines {
+        match line.bubble.speaker {
+            Speaker::Note => {
+                ui.add_space(4.0);
+                ui.weak(&line.bubble.text);
+            }
+            Speaker::Client => {
+                ui.label(&line.bubble.text);
+            }
+            Speaker::Trainee => {
+                ui.horizontal_wrapped(|ui| {
+                    ui.strong("You:");
+                    ui.label(&line.bubble.text);
+                });
+                for mark in &line.marks {
+                    ui.horizontal(|ui| {
+                        ui.add_space(24.0);
+                        ui.colored_label(good_or_bad(ui, mark.good), &mark.verdict);
+                        ui.label(&mark.item);
+                    });
+                }
+                if let Some(why) = &line.rationale
+                    && !line.marks.is_empty()
+                {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add_space(24.0);
+                        ui.weak(format!("Why: {why}"));
+                    });
+                }
+                if let Some(expert) = &line.expert {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.add_space(24.0);
+                        ui.weak(format!("An expert might say: {expert}"));
+                    });
+                }
+            }
+        }
+    }
+}

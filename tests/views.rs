@@ -1,0 +1,240 @@
+//! The egui views, driven by label with egui_kittest over view-models built from real
+//! courses: click an option, write first, complete a formulation, move through the debrief,
+//! search the library.
+#![cfg(feature = "app")]
+#![expect(clippy::expect_used, reason = "a test fails loudly")]
+
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use ipt_trainer::app::view_models::{debrief_vm, formulation_vm, library_vm, session_vm};
+use ipt_trainer::app::views::Action;
+use ipt_trainer::app::views::debrief::{Section, debrief_view};
+use ipt_trainer::app::views::formulation::{FormulationVm, formulation_view, statement_key};
+use ipt_trainer::app::views::library::{LibraryVm, library_view};
+use ipt_trainer::app::views::session::{SessionVm, session_view};
+use ipt_trainer::scenario::library::built_in;
+use ipt_trainer::scenario::model::{Node, Scenario};
+use ipt_trainer::session::attempt::Attempt;
+use ipt_trainer::session::engine::{Mode, Prompt};
+use ipt_trainer::session::record::Answer;
+
+fn scenario(id: &str) -> Arc<Scenario> {
+    let scenario = built_in()
+        .into_iter()
+        .filter_map(|c| c.scenario)
+        .find(|s| s.id == id)
+        .expect("a built-in scenario");
+    Arc::new(scenario)
+}
+
+/// A practice attempt played with expert answers up to (not including) the first prompt
+/// that `stop` accepts.
+fn attempt_until(id: &str, stop: impl Fn(&Prompt) -> bool) -> Attempt {
+    let mut attempt = Attempt::start(scenario(id), 7, Mode::Practice, None).expect("starts");
+    while !stop(attempt.engine.prompt()) {
+        let answer = attempt.expert_answer().expect("an expert answer");
+        attempt.answer(answer).expect("accepted");
+    }
+    attempt
+}
+
+#[test]
+fn clicking_an_option_by_its_label_chooses_it() {
+    let attempt = attempt_until("grief-ruth", |p| matches!(p, Prompt::Choose { .. }));
+    let vm = session_vm(&attempt, false, false, String::new());
+    let second = vm.options[1].clone();
+    let mut harness = Harness::new_ui_state(
+        |ui, (vm, asked): &mut (SessionVm, Option<Action>)| {
+            if let Some(action) = session_view(ui, vm) {
+                *asked = Some(action);
+            }
+        },
+        (vm, None),
+    );
+    harness.get_by_label(&format!("2. {second}")).click();
+    harness.run();
+    assert_eq!(harness.state().1, Some(Action::Choose(1)));
+    // The header says where the course stands.
+    let header = harness.state().0.header.clone();
+    assert!(header.starts_with("Session 1 of"), "{header}");
+    harness.get_by_label(&header);
+}
+
+#[test]
+fn writing_first_shows_the_box_and_hides_the_options() {
+    let attempt = attempt_until("grief-ruth", |p| matches!(p, Prompt::Choose { .. }));
+    let vm = session_vm(&attempt, true, false, String::new());
+    let first = vm.options[0].clone();
+    let mut harness = Harness::new_ui_state(
+        |ui, (vm, asked): &mut (SessionVm, Option<Action>)| {
+            if let Some(action) = session_view(ui, vm) {
+                *asked = Some(action);
+            }
+        },
+        (vm, None),
+    );
+    assert!(harness.query_by_label(&format!("1. {first}")).is_none());
+    harness
+        .get_by_label("In your own words (optional):")
+        .focus();
+    harness.run();
+    harness
+        .get_by_label("In your own words (optional):")
+        .type_text("It sounds like a heavy loss.");
+    harness.run();
+    harness.get_by_label("Show the options  (Enter)").click();
+    harness.run();
+    assert_eq!(harness.state().0.written, "It sounds like a heavy loss.");
+    assert_eq!(harness.state().1, Some(Action::Reveal));
+}
+
+#[test]
+fn a_formulation_completed_by_label_is_scored_as_the_right_area() {
+    let mut attempt = attempt_until("dispute-beatrice", |p| {
+        matches!(p, Prompt::Formulate { .. })
+    });
+    let vm = formulation_vm(&attempt, None, &[]).expect("waits for a formulation");
+    let right = attempt.engine.scenario().answer.problem_area;
+    let supporting: Vec<usize> = match (attempt.engine.prompt(), attempt.engine.current_node()) {
+        (Prompt::Formulate { statements, .. }, Some(Node::Formulation(f))) => statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                f.statements
+                    .iter()
+                    .any(|t| t.id == s.id && t.supports.contains(&right))
+            })
+            .map(|(i, _)| i)
+            .collect(),
+        _ => panic!("not at a formulation"),
+    };
+    // A tiny reducer stands in for the screen's system.
+    let mut harness = Harness::new_ui_state(
+        |ui, (vm, done): &mut (FormulationVm, bool)| match formulation_view(ui, vm) {
+            Some(Action::PickArea(area)) => vm.area = Some(area),
+            Some(Action::Tick(i)) => vm.ticked[i] = !vm.ticked[i],
+            Some(Action::Formulate) => *done = true,
+            _ => {}
+        },
+        (vm, false),
+    );
+    let n = ipt_trainer::scenario::model::ProblemArea::ALL
+        .iter()
+        .position(|a| *a == right)
+        .expect("an area")
+        + 1;
+    harness
+        .get_by_label(&format!("{}  ({n})", right.label()))
+        .click();
+    harness.run();
+    for i in &supporting {
+        let text = harness.state().0.statements[*i].clone();
+        harness
+            .get_by_label(&format!("{}. {text}", statement_key(*i)))
+            .click();
+        harness.run();
+    }
+    harness
+        .get_by_label("Confirm the formulation  (Enter)")
+        .click();
+    harness.run();
+    let (vm, done) = harness.into_state();
+    assert!(done);
+    assert_eq!(vm.area, Some(right));
+    let Prompt::Formulate { statements, .. } = attempt.engine.prompt().clone() else {
+        panic!("not at a formulation");
+    };
+    let ticked = statements
+        .iter()
+        .zip(&vm.ticked)
+        .filter(|(_, on)| **on)
+        .map(|(s, _)| s.id.clone())
+        .collect();
+    let feedback = attempt
+        .answer(Answer::Formulation {
+            area: vm.area.expect("area"),
+            ticked,
+        })
+        .expect("accepted");
+    assert!(
+        feedback.expert.is_none(),
+        "the right area needs no correction"
+    );
+}
+
+#[test]
+fn the_debrief_moves_through_its_sections_by_label() {
+    let attempt = attempt_until("transition-oksana", |p| matches!(p, Prompt::Ended { .. }));
+    let vm = debrief_vm(&attempt, Section::Summary);
+    let mut harness = Harness::new_ui_state(
+        |ui, vm: &mut ipt_trainer::app::views::debrief::DebriefVm| {
+            if let Some(Action::ShowSection(section)) = debrief_view(ui, vm) {
+                vm.section = section;
+            }
+        },
+        vm,
+    );
+    harness.get_by_label("PASS");
+    harness.get_by_label("Sick role");
+    harness.get_by_label("Rubric by phase  (2)").click();
+    harness.run();
+    assert_eq!(harness.state().section, Section::Rubric);
+    harness.get_by_label("Initial phase");
+    harness.get_by_label("Annotated transcript  (3)").click();
+    harness.run();
+    assert_eq!(harness.state().section, Section::Transcript);
+    assert!(harness.query_all_by_label_contains("done").count() > 0);
+}
+
+#[test]
+fn the_library_searches_filters_and_opens_without_naming_the_area() {
+    let vm = library_vm(&built_in(), &[]);
+    let mut harness = Harness::new_ui_state(
+        |ui, (vm, opened): &mut (LibraryVm, Option<Action>)| {
+            if let Some(action) = library_view(ui, vm) {
+                *opened = Some(action);
+            }
+        },
+        (vm, None),
+    );
+    harness.get_by_label("Search:").focus();
+    harness.run();
+    harness.get_by_label("Search:").type_text("nurse");
+    harness.run();
+    let found: Vec<String> = harness
+        .state()
+        .0
+        .visible()
+        .iter()
+        .map(|c| c.title.clone())
+        .collect();
+    assert_eq!(found, ["A retired nurse who stopped singing"]);
+    harness.state_mut().0.search.clear();
+    harness.run();
+    // The filter comes before the cards, which name their difficulty too.
+    harness
+        .get_all_by_label("Advanced")
+        .next()
+        .expect("the filter")
+        .click();
+    harness.run();
+    let advanced = harness.state().0.visible().len();
+    assert!(advanced > 0 && advanced < harness.state().0.cards.len());
+    harness.get_by_label("All").click();
+    harness.run();
+    let first = harness.state().0.visible()[0].clone();
+    harness.get_by_label(&first.title).click();
+    harness.run();
+    assert_eq!(harness.state().1, Some(Action::Open(first.id.clone())));
+    for card in &harness.state().0.cards {
+        for area in ["grief", "dispute", "transition", "deficit"] {
+            assert!(
+                !card.title.to_lowercase().contains(area),
+                "{} gives the area away",
+                card.title
+            );
+        }
+    }
+}
