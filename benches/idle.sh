@@ -4,11 +4,14 @@
 # measured over 10 idle seconds; then the mouse moves and the frames in the next half second
 # are counted. Target: at most 1 frame a second and under 2% of a core while idle.
 #
-# Run: bash benches/idle.sh [path/to/ipt-trainer]   (default: the debug build)
+# Run: bash benches/idle.sh [path/to/ipt-trainer [app flags...]]   (default: the debug build on
+# the library; e.g. `... --scenario grief-ruth --at s6-work` measures the session screen, with
+# the avatar drawn by Bevy beside egui).
 # Needs: xvfb, bc, and xdotool for the input check (apt-get install -y xvfb bc xdotool).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:-${CARGO_TARGET_DIR:-target}/debug/ipt-trainer}"
+shift || true
 [ -x "$bin" ] || { echo "no app at $bin: build it (cargo build) or pass its path"; exit 2; }
 settle=3
 window=10
@@ -16,7 +19,7 @@ log="$(mktemp)"
 source benches/xvfb.sh
 start_xvfb
 trap 'kill "$app" "$xvfb" 2>/dev/null || true; rm -f "$log"' EXIT
-DISPLAY="$display" "$bin" --frame-stats >"$log" 2>/dev/null &
+DISPLAY="$display" "$bin" --frame-stats "$@" >"$log" 2>/dev/null &
 app=$!
 sleep "$settle"
 frames() { grep -c '^frame' "$log" || true; }

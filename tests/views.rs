@@ -126,7 +126,10 @@ fn a_formulation_completed_by_label_is_scored_as_the_right_area() {
         .expect("an area")
         + 1;
     harness
-        .get_by_label(&format!("{}  ({n})", right.label()))
+        .get_by_label(&format!(
+            "{}  ({n})",
+            ipt_trainer::app::views::sentence_case(right.label())
+        ))
         .click();
     harness.run();
     for i in &supporting {

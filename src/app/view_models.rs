@@ -15,6 +15,7 @@ use super::views::debrief::{
 use super::views::feedback::{FeedbackVm, Mark};
 use super::views::formulation::FormulationVm;
 use super::views::library::{Card, LibraryVm, Problem};
+use super::views::sentence_case;
 use super::views::session::{Bubble, InventoryPerson, SessionVm, Speaker};
 
 /// The library: a card per loaded scenario with its best and last finished score, and a
@@ -319,15 +320,6 @@ pub fn feedback_vm(attempt: &Attempt) -> Option<FeedbackVm> {
     })
 }
 
-/// "initial phase" as a heading: "Initial phase".
-fn sentence_case(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 fn rating(r: Rating) -> &'static str {
     match r {
         Rating::NotDone => "not done",
@@ -355,6 +347,24 @@ fn said_by(scenario: &Scenario, by: &str) -> String {
             _ => None,
         })
         .unwrap_or_else(|| by.to_owned())
+}
+
+/// The items an attempt did not fully earn, weakest first.
+fn to_work_on(card: &scoring::Scorecard) -> Vec<String> {
+    let mut weak: Vec<(&scoring::ItemScore, &rubric::Item)> = card
+        .items
+        .iter()
+        .filter_map(|i| rubric::find(&i.item).map(|info| (i, info)))
+        // A proscribed technique left alone is as it should be: only its use is a weakness.
+        .filter(|(i, info)| match info.group {
+            rubric::Group::Proscribed => i.rating == Rating::MarkedDown,
+            _ => i.rating != Rating::Done,
+        })
+        .collect();
+    weak.sort_by_key(|(i, _)| i.points);
+    weak.iter()
+        .map(|(i, info)| format!("{} ({})", info.title, rating(i.rating)))
+        .collect()
 }
 
 /// The debrief of an attempt, finished or not: the scorecard so far, by phase, and the
@@ -423,6 +433,7 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
     };
     DebriefVm {
         title: scenario.title.clone(),
+        client: first_name(scenario).to_owned(),
         verdict: if card.passed { "PASS" } else { "NOT YET" }.to_owned(),
         passed: card.passed,
         overall: format!(
@@ -446,6 +457,12 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
                 passed: h.percent >= scoring::HEADLINE_PASS_PERCENT,
             })
             .collect(),
+        pass_rule: format!(
+            "A pass takes {}% overall and {}% on each core skill.",
+            scoring::PASS_PERCENT,
+            scoring::HEADLINE_PASS_PERCENT
+        ),
+        to_work_on: to_work_on(&card),
         groups,
         transcript,
         section,

@@ -76,6 +76,8 @@ pub struct AnnotatedLine {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DebriefVm {
     pub title: String,
+    /// The client's first name, for the transcript.
+    pub client: String,
     /// "PASS" or "NOT YET"
     pub verdict: String,
     pub passed: bool,
@@ -86,6 +88,11 @@ pub struct DebriefVm {
     /// The course ended early, or the attempt is unfinished.
     pub ending: String,
     pub headlines: Vec<HeadlineRow>,
+    /// What passing takes, in a sentence.
+    pub pass_rule: String,
+    /// The items not fully done or marked down, weakest first: "Sick role: responsibility
+    /// (not done)".
+    pub to_work_on: Vec<String>,
     pub groups: Vec<PhaseGroup>,
     pub transcript: Vec<AnnotatedLine>,
     pub section: Section,
@@ -109,14 +116,14 @@ pub fn debrief_view(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
         .show(ui, |ui| match vm.section {
             Section::Summary => summary(ui, vm),
             Section::Rubric => rubric(ui, &vm.groups),
-            Section::Transcript => transcript(ui, &vm.transcript),
+            Section::Transcript => transcript(ui, &vm.client, &vm.transcript),
         });
     action
 }
 
 fn good_or_bad(ui: &egui::Ui, good: bool) -> egui::Color32 {
     if good {
-        ui.visuals().selection.stroke.color
+        super::good_color(ui.visuals())
     } else {
         ui.visuals().error_fg_color
     }
@@ -145,6 +152,15 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefVm) {
                 ui.end_row();
             }
         });
+    ui.weak(&vm.pass_rule);
+    if !vm.to_work_on.is_empty() {
+        ui.add_space(12.0);
+        ui.strong("To work on");
+        for item in &vm.to_work_on {
+            ui.label(format!("• {item}"));
+        }
+        ui.weak("The rubric (2) shows the evidence; the transcript (3) shows where.");
+    }
     if let Some(saved) = &vm.saved {
         ui.add_space(12.0);
         ui.weak(format!("The attempt is saved for your supervisor: {saved}"));
@@ -190,19 +206,20 @@ fn rubric(ui: &mut egui::Ui, groups: &[PhaseGroup]) {
     }
 }
 
-fn transcript(ui: &mut egui::Ui, lines: &[AnnotatedLine]) {
+fn transcript(ui: &mut egui::Ui, client: &str, lines: &[AnnotatedLine]) {
     for line in lines {
         match line.bubble.speaker {
             Speaker::Note => {
                 ui.add_space(4.0);
                 ui.weak(&line.bubble.text);
             }
-            Speaker::Client => {
-                ui.label(&line.bubble.text);
-            }
-            Speaker::Trainee => {
+            Speaker::Client | Speaker::Trainee => {
+                let who = match line.bubble.speaker {
+                    Speaker::Client => client,
+                    _ => "You",
+                };
                 ui.horizontal_wrapped(|ui| {
-                    ui.strong("You:");
+                    ui.strong(format!("{who}:"));
                     ui.label(&line.bubble.text);
                 });
                 for mark in &line.marks {

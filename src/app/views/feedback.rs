@@ -3,7 +3,7 @@
 
 use bevy_egui::egui;
 
-use super::{Action, key_hint};
+use super::{Action, good_color, key_hint};
 
 /// One rubric item an answer touched.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +38,7 @@ pub fn feedback_view(ui: &mut egui::Ui, vm: &FeedbackVm) -> Option<Action> {
     }
     for mark in &vm.marks {
         let color = if mark.good {
-            ui.visuals().selection.stroke.color
+            good_color(ui.visuals())
         } else {
             ui.visuals().error_fg_color
         };

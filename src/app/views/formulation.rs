@@ -4,7 +4,7 @@
 use bevy_egui::egui;
 
 use super::session::{InventoryPerson, inventory_diagram};
-use super::{Action, key_hint, warning};
+use super::{Action, key_hint, sentence_case, warning};
 use crate::scenario::model::ProblemArea;
 
 /// What the formulation screen shows, and what the trainee has picked so far.
@@ -56,7 +56,7 @@ pub fn formulation_view(ui: &mut egui::Ui, vm: &FormulationVm) -> Option<Action>
             ui.add_space(8.0);
             ui.strong("The problem area");
             for (i, area) in ProblemArea::ALL.into_iter().enumerate() {
-                let label = key_hint(area.label(), &(i + 1).to_string());
+                let label = key_hint(&sentence_case(area.label()), &(i + 1).to_string());
                 if ui.radio(vm.area == Some(area), label).clicked() {
                     action = Some(Action::PickArea(area));
                 }

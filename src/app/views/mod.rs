@@ -85,6 +85,24 @@ pub fn warning(ui: &mut egui::Ui, text: &str) {
         });
 }
 
+/// The colour of something earned or passed; the theme's error colour marks the opposite.
+pub fn good_color(visuals: &egui::Visuals) -> egui::Color32 {
+    if visuals.dark_mode {
+        egui::Color32::from_rgb(130, 230, 150)
+    } else {
+        egui::Color32::from_rgb(20, 120, 60)
+    }
+}
+
+/// "initial phase" as a heading or a choice: "Initial phase".
+pub fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Names a mode as the trainee reads it.
 pub fn mode_label(mode: Mode) -> &'static str {
     match mode {

@@ -107,20 +107,25 @@ fn client_panel(ui: &mut egui::Ui, vm: &mut SessionVm) {
         ui.strong(&vm.client);
     });
     ui.add_space(8.0);
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().panel_fill)
+    // The panels below scroll under large text; the avatar above them stays put.
+    egui::ScrollArea::vertical()
+        .id_salt("client-panel")
         .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.strong("Interpersonal inventory");
-            inventory_diagram(ui, &vm.client, &vm.inventory);
-        });
-    ui.add_space(8.0);
-    egui::Frame::group(ui.style())
-        .fill(ui.visuals().panel_fill)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.strong("Symptom score");
-            symptom_chart(ui, &vm.symptoms, vm.sessions, vm.symptoms_max);
+            egui::Frame::group(ui.style())
+                .fill(ui.visuals().panel_fill)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.strong("Interpersonal inventory");
+                    inventory_diagram(ui, &vm.client, &vm.inventory);
+                });
+            ui.add_space(8.0);
+            egui::Frame::group(ui.style())
+                .fill(ui.visuals().panel_fill)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.strong("Symptom score");
+                    symptom_chart(ui, &vm.symptoms, vm.sessions, vm.symptoms_max);
+                });
         });
 }
 
