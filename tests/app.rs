@@ -289,3 +289,30 @@ fn writing_first_hides_the_options_until_enter() {
     press(&mut app, KeyCode::Digit1);
     assert_eq!(steps(&app), Some(1));
 }
+
+#[test]
+fn settings_mid_session_keep_the_draft_and_return_to_the_session() {
+    use ipt_trainer::app::screens::session::Draft;
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut app = app(data.path());
+    open_with_keys(&mut app, "grief-ruth");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(screen(&app), Screen::Session);
+    app.world_mut().resource_mut::<Draft>().written = "I'm sorry about Tom.".into();
+    press(&mut app, KeyCode::F2);
+    assert_eq!(screen(&app), Screen::Settings);
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Session);
+    assert_eq!(
+        app.world().resource::<Draft>().written,
+        "I'm sorry about Tom."
+    );
+    // The draft goes with the choice, into the record.
+    press(&mut app, KeyCode::Digit1);
+    let course = app.world().resource::<Course>();
+    let record = &course.attempt.as_ref().expect("attempt").record;
+    assert!(matches!(
+        &record.steps[0].answer,
+        Answer::Choice { written: Some(w), .. } if w == "I'm sorry about Tom."
+    ));
+}

@@ -477,3 +477,62 @@ fn an_attempt_saves_every_answer_and_reports_a_failed_save() {
     assert_eq!(attempt.record.steps.len(), 1);
     assert!(attempt.unsaved.is_some());
 }
+
+/// The formulation is scored on the statements ticked as well as the area: the right area
+/// with the statements that support it is full; without them, or with a distractor, partial.
+#[test]
+fn the_formulation_is_scored_on_its_supporting_statements_too() {
+    use ipt_trainer::scenario::model::Evidence;
+    use ipt_trainer::scenario::model::Node;
+    use ipt_trainer::session::engine::Mode;
+
+    for scenario in scenarios() {
+        let shared = std::sync::Arc::new(scenario.clone());
+        let to_formulation = || {
+            let mut attempt = ipt_trainer::session::attempt::Attempt::start(
+                std::sync::Arc::clone(&shared),
+                5,
+                Mode::Practice,
+                None,
+            )
+            .expect("starts");
+            while !matches!(attempt.engine.prompt(), Prompt::Formulate { .. }) {
+                let answer = attempt.expert_answer().expect("expert");
+                attempt.answer(answer).expect("accepted");
+            }
+            attempt
+        };
+        let attempt = to_formulation();
+        let Some(Node::Formulation(f)) = attempt.engine.current_node() else {
+            panic!("{}: not at a formulation", scenario.id);
+        };
+        let right = scenario.answer.problem_area;
+        let supporting: Vec<String> = f
+            .statements
+            .iter()
+            .filter(|s| s.supports.contains(&right))
+            .map(|s| s.id.clone())
+            .collect();
+        let distractor = f
+            .statements
+            .iter()
+            .find(|s| !s.supports.contains(&right))
+            .map(|s| s.id.clone());
+        let evidence_for = |ticked: Vec<String>| {
+            let mut attempt = to_formulation();
+            let feedback = attempt.engine.formulate(right, &ticked).expect("accepted");
+            (feedback.earned[0].evidence.clone(), feedback.expert)
+        };
+        let (full, no_correction) = evidence_for(supporting.clone());
+        assert!(matches!(full, Evidence::Full(_)), "{}", scenario.id);
+        assert!(no_correction.is_none());
+        let (bare, correction) = evidence_for(Vec::new());
+        assert!(matches!(bare, Evidence::Partial(_)), "{}", scenario.id);
+        assert!(correction.is_some_and(|c| c.contains("because")));
+        if let Some(distractor) = distractor {
+            let mut with_stray = supporting.clone();
+            with_stray.push(distractor);
+            assert!(matches!(evidence_for(with_stray).0, Evidence::Partial(_)));
+        }
+    }
+}

@@ -8,7 +8,7 @@ pub mod rubric;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::model::{Answer, Evidence, Node, Phase, ProblemArea, Scenario};
+use crate::scenario::model::{Answer, Evidence, Node, Phase, ProblemArea, Scenario, Statement};
 
 /// The most an item can earn.
 pub const ITEM_MAX: i64 = 2;
@@ -35,8 +35,9 @@ pub fn item_points(item: &rubric::Item, evidence_sum: i64) -> i64 {
     evidence_sum.clamp(ITEM_MIN, max)
 }
 
-/// The evidence a formulation gives for the `problem_area` item: full for the author's answer,
-/// partial for a plausible alternative the author named, against for any other area.
+/// The evidence a formulation gives for the `problem_area` item when its statements make the
+/// case: full for the author's answer, partial for a plausible alternative the author named,
+/// against for any other area. `analyze` uses it as the best a formulation can do.
 pub fn area_evidence(answer: &Answer, chosen: ProblemArea) -> Evidence {
     let item = "problem_area".to_owned();
     if chosen == answer.problem_area {
@@ -45,6 +46,48 @@ pub fn area_evidence(answer: &Answer, chosen: ProblemArea) -> Evidence {
         Evidence::Partial(item)
     } else {
         Evidence::Against(item)
+    }
+}
+
+/// How well the statements ticked at a formulation make the case for the area chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Support {
+    /// Statements on offer that support the area.
+    pub supporting: usize,
+    /// Of those, the ones ticked.
+    pub ticked: usize,
+    /// Ticked statements that do not support the area.
+    pub stray: usize,
+}
+
+impl Support {
+    pub fn of(statements: &[Statement], area: ProblemArea, ticked: &[String]) -> Self {
+        let is_ticked = |s: &&Statement| ticked.contains(&s.id);
+        let supports = |s: &&Statement| s.supports.contains(&area);
+        Support {
+            supporting: statements.iter().filter(supports).count(),
+            ticked: statements.iter().filter(is_ticked).filter(supports).count(),
+            stray: statements
+                .iter()
+                .filter(is_ticked)
+                .filter(|s| !supports(s))
+                .count(),
+        }
+    }
+
+    /// At least half of what supports the area, and nothing that does not: a supervisor's
+    /// "you can say why".
+    pub fn is_sound(&self) -> bool {
+        self.stray == 0 && self.ticked * 2 >= self.supporting
+    }
+}
+
+/// The evidence a formulation gives: as [`area_evidence`], except that the right area on
+/// unsound support (see [`Support::is_sound`]) is only partial.
+pub fn formulation_evidence(answer: &Answer, chosen: ProblemArea, support: Support) -> Evidence {
+    match area_evidence(answer, chosen) {
+        Evidence::Full(item) if !support.is_sound() => Evidence::Partial(item),
+        other => other,
     }
 }
 

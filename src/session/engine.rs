@@ -453,9 +453,17 @@ impl Engine {
         }
         let (session, _) = self.session_facts();
         let answer = &scenario.answer;
-        let evidence = scoring::area_evidence(answer, area);
+        let support = scoring::Support::of(&f.statements, area, ticked);
+        let evidence = scoring::formulation_evidence(answer, area, support);
         let right = area == answer.problem_area;
-        let rationale = if right {
+        let rationale = if right && !support.is_sound() {
+            format!(
+                "{} The area is right, but the statements ticked do not make the case: you \
+                 ticked {} of the {} that support it and {} that do not. Tick what supports \
+                 the area, and only that.",
+                answer.why, support.ticked, support.supporting, support.stray
+            )
+        } else if right {
             answer.why.clone()
         } else {
             answer
@@ -469,8 +477,19 @@ impl Engine {
             by: f.id.clone(),
             session,
             rationale: Some(rationale.clone()),
-            expert: (!right)
-                .then(|| format!("The problem area is {}.", answer.problem_area.label())),
+            expert: (!right || !support.is_sound()).then(|| {
+                let because: Vec<String> = f
+                    .statements
+                    .iter()
+                    .filter(|s| s.supports.contains(&answer.problem_area))
+                    .map(|s| format!("\"{}\"", s.text))
+                    .collect();
+                format!(
+                    "The problem area is {}, because: {}",
+                    answer.problem_area.label(),
+                    because.join("; ")
+                )
+            }),
         }];
         self.earned.extend(earned.iter().cloned());
         self.state.area = Some(area);

@@ -96,7 +96,6 @@ fn read_keys(keys: Res<ButtonInput<KeyCode>>, focus: Res<Focus>, mut out: Messag
             KeyCode::KeyP => Some(Action::SetMode(Mode::Practice)),
             KeyCode::KeyA => Some(Action::SetMode(Mode::Assessment)),
             KeyCode::Escape => Some(Action::Back),
-            KeyCode::F2 => Some(Action::OpenSettings),
             _ => None,
         });
     ask(&mut out, Screen::Briefing, actions);

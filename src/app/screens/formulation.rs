@@ -15,7 +15,7 @@ use crate::session::record::Answer;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Picks>()
-        .add_systems(OnEnter(Screen::Formulation), clear_picks)
+        .add_systems(OnExit(Screen::Briefing), clear_picks)
         .add_systems(
             Update,
             (
@@ -114,6 +114,7 @@ fn apply_actions(
                     .collect();
                 match attempt.answer(Answer::Formulation { area, ticked }) {
                     Ok(_) => {
+                        *picks = Picks::default();
                         go(&mut next, screen_after_answer(attempt));
                         return;
                     }

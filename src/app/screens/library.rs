@@ -75,7 +75,6 @@ fn read_keys(keys: Res<ButtonInput<KeyCode>>, focus: Res<Focus>, mut out: Messag
             KeyCode::ArrowUp => Some(Action::Select(-1)),
             KeyCode::ArrowDown => Some(Action::Select(1)),
             KeyCode::Enter => Some(Action::OpenSelected),
-            KeyCode::F2 => Some(Action::OpenSettings),
             _ => None,
         });
     ask(&mut out, Screen::Library, actions);

@@ -19,7 +19,9 @@ use crate::session::record::Answer;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Draft>()
         .init_resource::<AvatarView>()
-        .add_systems(OnEnter(Screen::Session), clear_draft)
+        // A new or resumed attempt starts with a clean draft; the settings and feedback
+        // screens in between keep it.
+        .add_systems(OnExit(Screen::Briefing), clear_draft)
         .add_systems(OnExit(Screen::Session), hide_avatar)
         .add_systems(
             Update,

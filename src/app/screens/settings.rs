@@ -14,7 +14,13 @@ use crate::session::engine::Mode;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ReturnTo>()
-        .add_systems(Update, open_settings.in_set(Step::Apply))
+        .add_systems(
+            Update,
+            (
+                ask_for_settings.in_set(Step::ReadKeys),
+                open_settings.in_set(Step::Apply),
+            ),
+        )
         .add_systems(
             Update,
             (
@@ -32,6 +38,18 @@ pub(super) fn plugin(app: &mut App) {
 /// The screen the settings were opened from.
 #[derive(Resource, Debug, Clone, Copy, Default)]
 struct ReturnTo(Screen);
+
+/// F2 asks for the settings on any screen.
+fn ask_for_settings(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<Focus>,
+    screen: Res<State<Screen>>,
+    mut out: MessageWriter<Asked>,
+) {
+    if shortcut_keys(&keys, *focus).contains(&KeyCode::F2) {
+        ask(&mut out, *screen.get(), [Action::OpenSettings]);
+    }
+}
 
 /// Opens the settings from whichever screen asked.
 fn open_settings(
