@@ -67,6 +67,9 @@ pub struct DataDir(pub Option<PathBuf>);
 pub struct Course {
     pub scenario: Option<Arc<Scenario>>,
     pub attempt: Option<Attempt>,
+    /// Why the last answer could not be taken (a scenario fault validation missed): shown on
+    /// the screen, which stays usable.
+    pub problem: Option<String>,
 }
 
 /// Whether the trainee is typing into a text box (then letter and number keys are text, not

@@ -69,7 +69,7 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
     let scenario = Arc::new((*scenario).clone());
     let mut course = Course {
         scenario: Some(Arc::clone(&scenario)),
-        attempt: None,
+        ..Course::default()
     };
     let Some(at) = &args.at else {
         let screen = args.screen.map_or(Screen::Briefing, name_of);

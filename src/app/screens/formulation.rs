@@ -4,7 +4,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::{Step, ask, asked_on, digit, go, screen_after_answer, shortcut_keys, show_view};
+use super::{
+    Step, ask, asked_on, digit, go, refused, screen_after_answer, shortcut_keys, show_view,
+};
 use crate::app::view_models::formulation_vm;
 use crate::app::views::Action;
 use crate::app::views::formulation::formulation_view;
@@ -47,13 +49,14 @@ fn draw_formulation(
     picks: Res<Picks>,
     mut out: MessageWriter<Asked>,
 ) -> Result {
-    let Some(vm) = course
+    let Some(mut vm) = course
         .attempt
         .as_ref()
         .and_then(|a| formulation_vm(a, picks.area, &picks.ticked))
     else {
         return Ok(());
     };
+    vm.warning = course.problem.clone().or(vm.warning);
     let action = show_view(&mut contexts, false, |ui| formulation_view(ui, &vm))?;
     ask(&mut out, Screen::Formulation, action);
     Ok(())
@@ -89,7 +92,12 @@ fn apply_actions(
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in asked_on(&mut asked, Screen::Formulation) {
-        let Some(attempt) = course.attempt.as_mut() else {
+        let Course {
+            attempt: Some(attempt),
+            problem,
+            ..
+        } = &mut *course
+        else {
             return;
         };
         let Prompt::Formulate { statements, .. } = attempt.engine.prompt() else {
@@ -114,11 +122,12 @@ fn apply_actions(
                     .collect();
                 match attempt.answer(Answer::Formulation { area, ticked }) {
                     Ok(_) => {
+                        *problem = None;
                         *picks = Picks::default();
                         go(&mut next, screen_after_answer(attempt));
                         return;
                     }
-                    Err(error) => warn!("the formulation was refused: {error}"),
+                    Err(error) => *problem = Some(refused(&error)),
                 }
             }
             _ => {}

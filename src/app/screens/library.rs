@@ -108,7 +108,7 @@ fn apply_actions(
         };
         *course = Course {
             scenario: Some(std::sync::Arc::new(scenario.clone())),
-            attempt: None,
+            ..Course::default()
         };
         go(&mut next, Screen::Briefing);
     }

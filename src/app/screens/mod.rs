@@ -138,8 +138,56 @@ pub fn show_view(
     }
 }
 
+/// What the trainee reads when the engine refuses an answer: a fault in the scenario that
+/// validation missed. The answers before it are saved; the screen stays usable.
+pub fn refused(error: &crate::session::engine::EngineError) -> String {
+    format!(
+        "This answer could not be taken ({error}). Your earlier answers are saved; please tell \
+         the scenario's author."
+    )
+}
+
 /// Moves to `screen`, unless the app is there already: answering in place (assessment mode)
 /// must not leave and re-enter the session screen.
 pub fn go(next: &mut NextState<Screen>, screen: Screen) {
     next.set_if_neq(screen);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pressed(keys: &[KeyCode]) -> ButtonInput<KeyCode> {
+        let mut input = ButtonInput::default();
+        for key in keys {
+            input.press(*key);
+        }
+        input
+    }
+
+    #[test]
+    fn shortcuts_give_way_to_typing_and_to_the_focused_widget() {
+        let keys = pressed(&[KeyCode::Digit2, KeyCode::Enter]);
+        let mut free = shortcut_keys(&keys, Focus::default());
+        free.sort_by_key(|k| format!("{k:?}"));
+        assert_eq!(free, [KeyCode::Digit2, KeyCode::Enter]);
+        let typing = Focus {
+            typing: true,
+            widget: true,
+        };
+        assert_eq!(shortcut_keys(&keys, typing), []);
+        let on_a_button = Focus {
+            typing: false,
+            widget: true,
+        };
+        assert_eq!(shortcut_keys(&keys, on_a_button), [KeyCode::Digit2]);
+    }
+
+    #[test]
+    fn digits_from_the_main_row_and_the_keypad() {
+        assert_eq!(digit(KeyCode::Digit1), Some(1));
+        assert_eq!(digit(KeyCode::Numpad9), Some(9));
+        assert_eq!(digit(KeyCode::Digit0), None);
+        assert_eq!(digit(KeyCode::KeyA), None);
+    }
 }

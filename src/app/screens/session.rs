@@ -5,7 +5,9 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::{Step, ask, asked_on, digit, go, screen_after_answer, shortcut_keys, show_view};
+use super::{
+    Step, ask, asked_on, digit, go, refused, screen_after_answer, shortcut_keys, show_view,
+};
 use crate::app::avatar::AvatarView;
 use crate::app::settings::Settings;
 use crate::app::view_models::session_vm;
@@ -82,6 +84,7 @@ fn draw_session(
         draft.revealed,
         draft.written.clone(),
     );
+    vm.warning = course.problem.clone().or(vm.warning);
     let action = show_view(&mut contexts, false, |ui| session_view(ui, &mut vm))?;
     if vm.written != draft.written {
         draft.written = vm.written;
@@ -130,7 +133,12 @@ fn apply_actions(
                 if settings.write_first && !draft.revealed {
                     continue;
                 }
-                let Some(attempt) = course.attempt.as_mut() else {
+                let Course {
+                    attempt: Some(attempt),
+                    problem,
+                    ..
+                } = &mut *course
+                else {
                     return;
                 };
                 let Prompt::Choose { options, .. } = attempt.engine.prompt() else {
@@ -146,12 +154,13 @@ fn apply_actions(
                 };
                 match attempt.answer(answer) {
                     Ok(_) => {
+                        *problem = None;
                         *draft = Draft::default();
                         go(&mut next, screen_after_answer(attempt));
                         // Nothing else on this turn can apply once it is answered.
                         return;
                     }
-                    Err(error) => warn!("the answer was refused: {error}"),
+                    Err(error) => *problem = Some(refused(&error)),
                 }
             }
             _ => {}
