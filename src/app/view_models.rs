@@ -320,15 +320,6 @@ pub fn feedback_vm(attempt: &Attempt) -> Option<FeedbackVm> {
     })
 }
 
-fn rating(r: Rating) -> &'static str {
-    match r {
-        Rating::NotDone => "not done",
-        Rating::Partial => "partial",
-        Rating::Done => "done",
-        Rating::MarkedDown => "marked down",
-    }
-}
-
 /// What the trainee said that earned a piece of evidence: the choice's text, or the
 /// formulation.
 fn said_by(scenario: &Scenario, by: &str) -> String {
@@ -363,7 +354,7 @@ fn to_work_on(card: &scoring::Scorecard) -> Vec<String> {
         .collect();
     weak.sort_by_key(|(i, _)| i.points);
     weak.iter()
-        .map(|(i, info)| format!("{} ({})", info.title, rating(i.rating)))
+        .map(|(i, info)| format!("{} ({})", info.title, i.rating.label()))
         .collect()
 }
 
@@ -389,7 +380,7 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
             title: info.title.to_owned(),
             earns: info.earns.to_owned(),
             points: item.points,
-            rating: rating(item.rating).to_owned(),
+            rating: item.rating.label().to_owned(),
             evidence: item
                 .evidence
                 .iter()

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::scenario::model::Scenario;
-use crate::scoring::{Rating, Scorecard, rubric};
+use crate::scoring::{Scorecard, rubric};
 use crate::session::engine::Event;
 
 /// One event as the trainee reads it.
@@ -43,15 +43,6 @@ pub fn event(scenario: &Scenario, event: &Event) -> String {
 /// The whole transcript.
 pub fn transcript(scenario: &Scenario, events: &[Event]) -> String {
     events.iter().map(|e| event(scenario, e) + "\n").collect()
-}
-
-fn rating(r: Rating) -> &'static str {
-    match r {
-        Rating::NotDone => "not done",
-        Rating::Partial => "partial",
-        Rating::Done => "done",
-        Rating::MarkedDown => "marked down",
-    }
 }
 
 /// The scorecard: verdict, headlines, then every item by phase with its evidence.
@@ -94,7 +85,7 @@ pub fn scorecard(card: &Scorecard) -> String {
             "    {:<40} {:>2}  {}",
             info.title,
             item.points,
-            rating(item.rating)
+            item.rating.label()
         );
         for e in &item.evidence {
             let _ = writeln!(

@@ -154,6 +154,18 @@ pub enum Rating {
     MarkedDown,
 }
 
+impl Rating {
+    /// The rating as a supervisor writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::NotDone => "not done",
+            Rating::Partial => "partial",
+            Rating::Done => "done",
+            Rating::MarkedDown => "marked down",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemScore {
     pub item: String,

@@ -2,9 +2,9 @@
 //! resume the unfinished one. Enter starts, R resumes, P and A set the mode, Esc goes back.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{Step, ask, asked_on, go, screen_for, shortcut_keys, show_view};
+use super::{add_screen, ask, asked_on, go, screen_for, shortcut_keys, show_view};
 use crate::app::settings::Settings;
 use crate::app::view_models::briefing_vm;
 use crate::app::views::Action;
@@ -17,19 +17,14 @@ use crate::session::store;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Briefing>()
-        .add_systems(OnEnter(Screen::Briefing), prepare_briefing)
-        .add_systems(
-            Update,
-            (
-                read_keys.in_set(Step::ReadKeys),
-                apply_actions.in_set(Step::Apply),
-            )
-                .run_if(in_state(Screen::Briefing)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_briefing.run_if(in_state(Screen::Briefing)),
-        );
+        .add_systems(OnEnter(Screen::Briefing), prepare_briefing);
+    add_screen(
+        app,
+        Screen::Briefing,
+        read_keys,
+        apply_actions,
+        draw_briefing,
+    );
 }
 
 /// The choices made on the briefing, and the attempt that can be resumed.

@@ -2,9 +2,9 @@
 //! 1 to 3 or the arrows move between the sections, Esc goes back to the library.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{Step, ask, asked_on, digit, go, shortcut_keys, show_view};
+use super::{add_screen, ask, asked_on, digit, go, shortcut_keys, show_view};
 use crate::app::view_models::debrief_vm;
 use crate::app::views::Action;
 use crate::app::views::debrief::{Section, debrief_view};
@@ -12,19 +12,8 @@ use crate::app::{Asked, Course, Focus, Screen};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Showing>()
-        .add_systems(OnEnter(Screen::Debrief), show_summary)
-        .add_systems(
-            Update,
-            (
-                read_keys.in_set(Step::ReadKeys),
-                apply_actions.in_set(Step::Apply),
-            )
-                .run_if(in_state(Screen::Debrief)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_debrief.run_if(in_state(Screen::Debrief)),
-        );
+        .add_systems(OnEnter(Screen::Debrief), show_summary);
+    add_screen(app, Screen::Debrief, read_keys, apply_actions, draw_debrief);
 }
 
 /// The section of the debrief on screen.

@@ -2,26 +2,21 @@
 //! would have said. Enter or Space goes on.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{Step, ask, asked_on, go, screen_for, shortcut_keys, show_view};
+use super::{add_screen, ask, asked_on, go, screen_for, shortcut_keys, show_view};
 use crate::app::view_models::feedback_vm;
 use crate::app::views::Action;
 use crate::app::views::feedback::feedback_view;
 use crate::app::{Asked, Course, Focus, Screen};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (
-            read_keys.in_set(Step::ReadKeys),
-            apply_actions.in_set(Step::Apply),
-        )
-            .run_if(in_state(Screen::Feedback)),
-    )
-    .add_systems(
-        EguiPrimaryContextPass,
-        draw_feedback.run_if(in_state(Screen::Feedback)),
+    add_screen(
+        app,
+        Screen::Feedback,
+        read_keys,
+        apply_actions,
+        draw_feedback,
     );
 }
 

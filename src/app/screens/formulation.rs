@@ -2,11 +2,9 @@
 //! statements that support it, Enter confirms, Esc goes back to the library.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{
-    Step, ask, asked_on, digit, go, refused, screen_after_answer, shortcut_keys, show_view,
-};
+use super::{add_screen, ask, asked_on, digit, give_answer, go, shortcut_keys, show_view};
 use crate::app::view_models::formulation_vm;
 use crate::app::views::Action;
 use crate::app::views::formulation::formulation_view;
@@ -17,19 +15,14 @@ use crate::session::record::Answer;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Picks>()
-        .add_systems(OnExit(Screen::Briefing), clear_picks)
-        .add_systems(
-            Update,
-            (
-                read_keys.in_set(Step::ReadKeys),
-                apply_actions.in_set(Step::Apply),
-            )
-                .run_if(in_state(Screen::Formulation)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_formulation.run_if(in_state(Screen::Formulation)),
-        );
+        .add_systems(OnExit(Screen::Briefing), clear_picks);
+    add_screen(
+        app,
+        Screen::Formulation,
+        read_keys,
+        apply_actions,
+        draw_formulation,
+    );
 }
 
 /// The area chosen and the statements ticked so far.
@@ -92,15 +85,9 @@ fn apply_actions(
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in asked_on(&mut asked, Screen::Formulation) {
-        let Course {
-            attempt: Some(attempt),
-            problem,
-            ..
-        } = &mut *course
+        let Some(Prompt::Formulate { statements, .. }) =
+            course.attempt.as_ref().map(|a| a.engine.prompt())
         else {
-            return;
-        };
-        let Prompt::Formulate { statements, .. } = attempt.engine.prompt() else {
             return;
         };
         match action {
@@ -120,14 +107,11 @@ fn apply_actions(
                     .filter(|(_, on)| **on)
                     .map(|(s, _)| s.id.clone())
                     .collect();
-                match attempt.answer(Answer::Formulation { area, ticked }) {
-                    Ok(_) => {
-                        *problem = None;
-                        *picks = Picks::default();
-                        go(&mut next, screen_after_answer(attempt));
-                        return;
-                    }
-                    Err(error) => *problem = Some(refused(&error)),
+                if let Some(screen) = give_answer(&mut course, Answer::Formulation { area, ticked })
+                {
+                    *picks = Picks::default();
+                    go(&mut next, screen);
+                    return;
                 }
             }
             _ => {}

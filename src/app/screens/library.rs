@@ -2,9 +2,9 @@
 //! every file that failed to load. Arrow keys move, Enter opens, F2 opens the settings.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{Step, ask, asked_on, go, shortcut_keys, show_view};
+use super::{add_screen, ask, asked_on, go, shortcut_keys, show_view};
 use crate::app::view_models::library_vm;
 use crate::app::views::Action;
 use crate::app::views::library::{LibraryVm, library_view};
@@ -13,19 +13,8 @@ use crate::session::store;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Library>()
-        .add_systems(OnEnter(Screen::Library), build_library)
-        .add_systems(
-            Update,
-            (
-                read_keys.in_set(Step::ReadKeys),
-                apply_actions.in_set(Step::Apply),
-            )
-                .run_if(in_state(Screen::Library)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_library.run_if(in_state(Screen::Library)),
-        );
+        .add_systems(OnEnter(Screen::Library), build_library);
+    add_screen(app, Screen::Library, read_keys, apply_actions, draw_library);
 }
 
 /// The library's view-model, rebuilt on entering the screen (scores change after an attempt)

@@ -9,13 +9,16 @@ pub mod library;
 pub mod session;
 pub mod settings;
 
+use bevy::ecs::schedule::IntoScheduleConfigs;
+use bevy::ecs::system::ScheduleSystem;
 use bevy::input::ButtonInput;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-use super::{Asked, Focus, Screen};
+use super::{Asked, Course, Focus, Screen};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Mode, Prompt};
+use crate::session::record::Answer;
 
 /// The order of a frame's work: keys become actions, then actions are applied.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -38,6 +41,26 @@ pub(super) fn plugin(app: &mut App) {
             debrief::plugin,
             settings::plugin,
         ));
+}
+
+/// Registers a screen's systems: its keys become actions, its actions are applied, its view is
+/// drawn in egui's pass, each only while the screen is shown.
+pub fn add_screen<K, A, D>(
+    app: &mut App,
+    screen: Screen,
+    read_keys: impl IntoScheduleConfigs<ScheduleSystem, K>,
+    apply_actions: impl IntoScheduleConfigs<ScheduleSystem, A>,
+    draw: impl IntoScheduleConfigs<ScheduleSystem, D>,
+) {
+    app.add_systems(
+        Update,
+        (
+            read_keys.in_set(Step::ReadKeys),
+            apply_actions.in_set(Step::Apply),
+        )
+            .run_if(in_state(screen)),
+    )
+    .add_systems(EguiPrimaryContextPass, draw.run_if(in_state(screen)));
 }
 
 /// The screen that fits where the course stands.
@@ -138,13 +161,24 @@ pub fn show_view(
     }
 }
 
-/// What the trainee reads when the engine refuses an answer: a fault in the scenario that
-/// validation missed. The answers before it are saved; the screen stays usable.
-pub fn refused(error: &crate::session::engine::EngineError) -> String {
-    format!(
-        "This answer could not be taken ({error}). Your earlier answers are saved; please tell \
-         the scenario's author."
-    )
+/// Gives an answer to the course in progress; the screen to go to next, or `None` when the
+/// engine refused it (a scenario fault validation missed), which is then kept in
+/// `course.problem` for the screen to show. The answers before it are saved either way.
+pub fn give_answer(course: &mut Course, answer: Answer) -> Option<Screen> {
+    let attempt = course.attempt.as_mut()?;
+    match attempt.answer(answer) {
+        Ok(_) => {
+            course.problem = None;
+            Some(screen_after_answer(attempt))
+        }
+        Err(error) => {
+            course.problem = Some(format!(
+                "This answer could not be taken ({error}). Your earlier answers are saved; \
+                 please tell the scenario's author."
+            ));
+            None
+        }
+    }
 }
 
 /// Moves to `screen`, unless the app is there already: answering in place (assessment mode)

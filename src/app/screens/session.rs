@@ -3,11 +3,9 @@
 //! saved after every answer and can be resumed).
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{
-    Step, ask, asked_on, digit, go, refused, screen_after_answer, shortcut_keys, show_view,
-};
+use super::{add_screen, ask, asked_on, digit, give_answer, go, shortcut_keys, show_view};
 use crate::app::avatar::AvatarView;
 use crate::app::settings::Settings;
 use crate::app::view_models::session_vm;
@@ -24,19 +22,8 @@ pub(super) fn plugin(app: &mut App) {
         // A new or resumed attempt starts with a clean draft; the settings and feedback
         // screens in between keep it.
         .add_systems(OnExit(Screen::Briefing), clear_draft)
-        .add_systems(OnExit(Screen::Session), hide_avatar)
-        .add_systems(
-            Update,
-            (
-                read_keys.in_set(Step::ReadKeys),
-                apply_actions.in_set(Step::Apply),
-            )
-                .run_if(in_state(Screen::Session)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_session.run_if(in_state(Screen::Session)),
-        );
+        .add_systems(OnExit(Screen::Session), hide_avatar);
+    add_screen(app, Screen::Session, read_keys, apply_actions, draw_session);
 }
 
 /// What the trainee has written for the current turn, and whether the options are shown.
@@ -133,34 +120,23 @@ fn apply_actions(
                 if settings.write_first && !draft.revealed {
                     continue;
                 }
-                let Course {
-                    attempt: Some(attempt),
-                    problem,
-                    ..
-                } = &mut *course
+                let Some(Prompt::Choose { options, .. }) =
+                    course.attempt.as_ref().map(|a| a.engine.prompt())
                 else {
                     return;
-                };
-                let Prompt::Choose { options, .. } = attempt.engine.prompt() else {
-                    continue;
                 };
                 let Some(option) = options.get(i) else {
                     continue;
                 };
-                let written = Some(draft.written.trim().to_owned()).filter(|w| !w.is_empty());
                 let answer = Answer::Choice {
                     id: option.id.clone(),
-                    written,
+                    written: Some(draft.written.trim().to_owned()).filter(|w| !w.is_empty()),
                 };
-                match attempt.answer(answer) {
-                    Ok(_) => {
-                        *problem = None;
-                        *draft = Draft::default();
-                        go(&mut next, screen_after_answer(attempt));
-                        // Nothing else on this turn can apply once it is answered.
-                        return;
-                    }
-                    Err(error) => *problem = Some(refused(&error)),
+                if let Some(screen) = give_answer(&mut course, answer) {
+                    *draft = Draft::default();
+                    go(&mut next, screen);
+                    // Nothing else on this turn can apply once it is answered.
+                    return;
                 }
             }
             _ => {}

@@ -3,9 +3,9 @@
 //! write-first, M the default mode.
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use bevy_egui::EguiContexts;
 
-use super::{Step, ask, asked_on, go, shortcut_keys, show_view};
+use super::{Step, add_screen, ask, asked_on, go, shortcut_keys, show_view};
 use crate::app::settings::{Settings, SettingsStatus};
 use crate::app::views::Action;
 use crate::app::views::settings::{SettingsVm, TEXT_SIZES, settings_view};
@@ -13,26 +13,20 @@ use crate::app::{Asked, Focus, Screen};
 use crate::session::engine::Mode;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<ReturnTo>()
-        .add_systems(
-            Update,
-            (
-                ask_for_settings.in_set(Step::ReadKeys),
-                open_settings.in_set(Step::Apply),
-            ),
-        )
-        .add_systems(
-            Update,
-            (
-                read_keys.in_set(Step::ReadKeys),
-                apply_actions.in_set(Step::Apply),
-            )
-                .run_if(in_state(Screen::Settings)),
-        )
-        .add_systems(
-            EguiPrimaryContextPass,
-            draw_settings.run_if(in_state(Screen::Settings)),
-        );
+    app.init_resource::<ReturnTo>().add_systems(
+        Update,
+        (
+            ask_for_settings.in_set(Step::ReadKeys),
+            open_settings.in_set(Step::Apply),
+        ),
+    );
+    add_screen(
+        app,
+        Screen::Settings,
+        read_keys,
+        apply_actions,
+        draw_settings,
+    );
 }
 
 /// The screen the settings were opened from.
