@@ -185,6 +185,40 @@ fn a_whole_course_from_launch_to_debrief_with_the_keyboard_alone() {
     assert_eq!(ruth.best, Some(card.percent));
 }
 
+/// Every built-in course, one after another in one app, by keys alone.
+#[test]
+fn every_built_in_course_can_be_played_by_keyboard() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut app = app(data.path());
+    let ids: Vec<String> = app
+        .world()
+        .resource::<Library>()
+        .0
+        .cards
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(ids.len(), 8);
+    for id in &ids {
+        open_with_keys(&mut app, id);
+        press(&mut app, KeyCode::Enter);
+        play_to_debrief(&mut app);
+        let percent = app
+            .world()
+            .resource::<Course>()
+            .attempt
+            .as_ref()
+            .map(|a| a.engine.scorecard().percent);
+        assert!(percent.is_some_and(|p| p >= 95), "{id}: {percent:?}");
+        press(&mut app, KeyCode::Escape);
+    }
+    let finished = store::all(data.path())
+        .iter()
+        .filter(|(_, r)| r.finished)
+        .count();
+    assert_eq!(finished, ids.len());
+}
+
 #[test]
 fn assessment_mode_holds_feedback_back_until_the_debrief() {
     let data = tempfile::tempdir().expect("temp dir");

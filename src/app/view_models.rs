@@ -458,6 +458,7 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
         transcript,
         section,
         saved: attempt.saved_at.as_ref().map(|p| p.display().to_string()),
+        unsaved: attempt.unsaved.clone(),
     }
 }
 

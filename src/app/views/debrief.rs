@@ -98,6 +98,8 @@ pub struct DebriefVm {
     pub section: Section,
     /// Where the attempt record was saved, for the supervisor.
     pub saved: Option<String>,
+    /// Why the last save failed, if it did.
+    pub unsaved: Option<String>,
 }
 
 pub fn debrief_view(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
@@ -160,6 +162,10 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefVm) {
             ui.label(format!("• {item}"));
         }
         ui.weak("The rubric (2) shows the evidence; the transcript (3) shows where.");
+    }
+    if let Some(text) = &vm.unsaved {
+        ui.add_space(12.0);
+        super::warning(ui, text);
     }
     if let Some(saved) = &vm.saved {
         ui.add_space(12.0);
