@@ -6,14 +6,15 @@
 
 use std::sync::Arc;
 
+use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use ipt_trainer::app::view_models::{debrief_vm, formulation_vm, library_vm, session_vm};
 use ipt_trainer::app::views::Action;
 use ipt_trainer::app::views::debrief::{Section, debrief_view};
 use ipt_trainer::app::views::formulation::{FormulationVm, formulation_view, statement_key};
-use ipt_trainer::app::views::library::{LibraryVm, library_view};
-use ipt_trainer::app::views::session::{SessionVm, session_view};
+use ipt_trainer::app::views::library::library_view;
+use ipt_trainer::app::views::session::session_view;
 use ipt_trainer::scenario::library::built_in;
 use ipt_trainer::scenario::model::{Node, Scenario};
 use ipt_trainer::session::attempt::Attempt;
@@ -40,19 +41,27 @@ fn attempt_until(id: &str, stop: impl Fn(&Prompt) -> bool) -> Attempt {
     attempt
 }
 
+/// A harness over a view that edits its view-model in place, keeping the last action asked.
+fn harness<'a, Vm: 'a>(
+    vm: Vm,
+    view: fn(&mut egui::Ui, &mut Vm) -> Option<Action>,
+) -> Harness<'a, (Vm, Option<Action>)> {
+    Harness::new_ui_state(
+        move |ui, (vm, asked): &mut (Vm, Option<Action>)| {
+            if let Some(action) = view(ui, vm) {
+                *asked = Some(action);
+            }
+        },
+        (vm, None),
+    )
+}
+
 #[test]
 fn clicking_an_option_by_its_label_chooses_it() {
     let attempt = attempt_until("grief-ruth", |p| matches!(p, Prompt::Choose { .. }));
     let vm = session_vm(&attempt, false, false, String::new());
     let second = vm.options[1].clone();
-    let mut harness = Harness::new_ui_state(
-        |ui, (vm, asked): &mut (SessionVm, Option<Action>)| {
-            if let Some(action) = session_view(ui, vm) {
-                *asked = Some(action);
-            }
-        },
-        (vm, None),
-    );
+    let mut harness = harness(vm, session_view);
     harness.get_by_label(&format!("2. {second}")).click();
     harness.run();
     assert_eq!(harness.state().1, Some(Action::Choose(1)));
@@ -67,14 +76,7 @@ fn writing_first_shows_the_box_and_hides_the_options() {
     let attempt = attempt_until("grief-ruth", |p| matches!(p, Prompt::Choose { .. }));
     let vm = session_vm(&attempt, true, false, String::new());
     let first = vm.options[0].clone();
-    let mut harness = Harness::new_ui_state(
-        |ui, (vm, asked): &mut (SessionVm, Option<Action>)| {
-            if let Some(action) = session_view(ui, vm) {
-                *asked = Some(action);
-            }
-        },
-        (vm, None),
-    );
+    let mut harness = harness(vm, session_view);
     assert!(harness.query_by_label(&format!("1. {first}")).is_none());
     harness
         .get_by_label("In your own words (optional):")
@@ -194,14 +196,7 @@ fn the_debrief_moves_through_its_sections_by_label() {
 #[test]
 fn the_library_searches_filters_and_opens_without_naming_the_area() {
     let vm = library_vm(&built_in(), &[]);
-    let mut harness = Harness::new_ui_state(
-        |ui, (vm, opened): &mut (LibraryVm, Option<Action>)| {
-            if let Some(action) = library_view(ui, vm) {
-                *opened = Some(action);
-            }
-        },
-        (vm, None),
-    );
+    let mut harness = harness(vm, library_view);
     harness.get_by_label("Search:").focus();
     harness.run();
     harness.get_by_label("Search:").type_text("nurse");
