@@ -27,24 +27,7 @@ use crate::session::attempt::Attempt;
 use crate::session::store;
 use views::Action;
 
-/// The screens of the app.
-#[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Screen {
-    /// The scenario library, with any load errors.
-    #[default]
-    Library,
-    /// The referral note; start or resume.
-    Briefing,
-    /// A trainee turn of the course.
-    Session,
-    /// Choosing the problem area.
-    Formulation,
-    /// Practice mode: what the last answer earned.
-    Feedback,
-    /// The scorecard and the annotated transcript.
-    Debrief,
-    Settings,
-}
+pub use crate::cli::Screen;
 
 /// An action the trainee asked for, and the screen they asked on: a screen applies only its
 /// own, so that an action still in flight when the screen changes is not misread by the next.

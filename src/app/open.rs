@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bevy::prelude::*;
 
 use super::{Course, Scenarios, Screen};
-use crate::cli::{AppArgs, ScreenName};
+use crate::cli::AppArgs;
 use crate::session::attempt::Attempt;
 use crate::session::engine::Mode;
 
@@ -41,17 +41,8 @@ pub(super) fn plugin(args: AppArgs) -> impl Fn(&mut App) {
 
 /// The course and screen the flags ask for.
 pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), String> {
-    let name_of = |s: ScreenName| match s {
-        ScreenName::Library => Screen::Library,
-        ScreenName::Briefing => Screen::Briefing,
-        ScreenName::Session => Screen::Session,
-        ScreenName::Formulation => Screen::Formulation,
-        ScreenName::Feedback => Screen::Feedback,
-        ScreenName::Debrief => Screen::Debrief,
-        ScreenName::Settings => Screen::Settings,
-    };
     let Some(id) = &args.scenario else {
-        let screen = args.screen.map_or(Screen::Library, name_of);
+        let screen = args.screen.unwrap_or(Screen::Library);
         if !matches!(screen, Screen::Library | Screen::Settings) {
             return Err(format!("--screen {screen:?} needs --scenario ID"));
         }
@@ -72,23 +63,71 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
         ..Course::default()
     };
     let Some(at) = &args.at else {
-        let screen = args.screen.map_or(Screen::Briefing, name_of);
+        let screen = args.screen.unwrap_or(Screen::Briefing);
         return Ok((course, screen));
     };
     let mut attempt =
         Attempt::start(scenario, SEED, Mode::Practice, None).map_err(|e| e.to_string())?;
     attempt.expert_until(at)?;
     let screen = match args.screen {
-        Some(ScreenName::Feedback) => {
+        Some(Screen::Feedback) => {
             let answer = attempt
                 .expert_answer()
                 .ok_or_else(|| format!("nothing to answer at `{at}`"))?;
             attempt.answer(answer).map_err(|e| e.to_string())?;
             Screen::Feedback
         }
-        Some(name) => name_of(name),
+        Some(screen) => screen,
         None => super::screens::screen_for(&attempt),
     };
     course.attempt = Some(attempt);
     Ok((course, screen))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::library::built_in;
+
+    fn args(scenario: Option<&str>, at: Option<&str>, screen: Option<Screen>) -> AppArgs {
+        AppArgs {
+            scenario: scenario.map(str::to_owned),
+            at: at.map(str::to_owned),
+            screen,
+            ..AppArgs::default()
+        }
+    }
+
+    fn opened(args: &AppArgs) -> Result<(Course, Screen), String> {
+        open(args, &Scenarios(built_in()))
+    }
+
+    #[test]
+    fn each_screen_opens_where_the_flags_say() {
+        let screen = |a: &AppArgs| opened(a).map(|(_, s)| s);
+        assert_eq!(
+            screen(&args(Some("grief-ruth"), None, None)),
+            Ok(Screen::Briefing)
+        );
+        let at = |node, on| screen(&args(Some("grief-ruth"), Some(node), on));
+        assert_eq!(at("s6-work", None), Ok(Screen::Session));
+        assert_eq!(at("s2-formulation", None), Ok(Screen::Formulation));
+        assert_eq!(at("end", None), Ok(Screen::Debrief));
+        assert_eq!(at("s1-onset", Some(Screen::Feedback)), Ok(Screen::Feedback));
+        assert_eq!(
+            screen(&args(None, None, Some(Screen::Settings))),
+            Ok(Screen::Settings)
+        );
+        // Opened courses are never saved.
+        let (course, _) = opened(&args(Some("grief-ruth"), Some("end"), None)).unwrap();
+        assert!(course.attempt.is_some_and(|a| a.data_dir().is_none()));
+    }
+
+    #[test]
+    fn wrong_flags_say_what_is_wrong() {
+        let error = |a: &AppArgs| opened(a).err().unwrap_or_default();
+        assert!(error(&args(Some("nobody"), None, None)).contains("grief-ruth"));
+        assert!(error(&args(Some("grief-ruth"), Some("nowhere"), None)).contains("nowhere"));
+        assert!(error(&args(None, None, Some(Screen::Session))).contains("--scenario"));
+    }
 }

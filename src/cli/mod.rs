@@ -31,7 +31,7 @@ pub struct AppArgs {
     /// A folder of your own scenarios to add to the built-in library (repeatable).
     #[arg(long = "scenarios", value_name = "DIR")]
     pub scenarios: Vec<PathBuf>,
-    /// Render the first frame, save it to this PNG file and exit (for tests and CI).
+    /// Render the window, save it to this PNG file and exit (for tests, CI and documentation).
     #[arg(long, value_name = "PNG")]
     pub screenshot: Option<PathBuf>,
     /// Print a line for every frame drawn (for the idle benchmark, `benches/idle.sh`).
@@ -52,17 +52,26 @@ pub struct AppArgs {
     /// Which screen to open (default: the one that fits `--scenario` and `--at`); `feedback`
     /// answers the node given by `--at` as an expert would and shows the feedback.
     #[arg(long, value_enum)]
-    pub screen: Option<ScreenName>,
+    pub screen: Option<Screen>,
 }
 
-/// The app's screens, by name, for `--screen`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScreenName {
+/// The app's screens: the states of the app, and the names `--screen` takes. They live here,
+/// beside the flag, so that the command line builds without Bevy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, ValueEnum)]
+#[cfg_attr(feature = "app", derive(bevy::prelude::States))]
+pub enum Screen {
+    /// The scenario library, with any load errors.
+    #[default]
     Library,
+    /// The referral note; start or resume.
     Briefing,
+    /// A trainee turn of the course.
     Session,
+    /// Choosing the problem area.
     Formulation,
+    /// Practice mode: what the last answer earned.
     Feedback,
+    /// The scorecard and the annotated transcript.
     Debrief,
     Settings,
 }
