@@ -156,6 +156,7 @@ fn card_view(ui: &mut egui::Ui, card: &Card, selected: bool) -> bool {
                 (Some(best), Some(last)) => {
                     format!("Best {best}%, last {last}% ({} finished)", card.finished)
                 }
+                _ if card.unfinished => "Not finished yet".to_owned(),
                 _ => "Not attempted yet".to_owned(),
             };
             ui.horizontal(|ui| {
