@@ -183,6 +183,26 @@ fn a_whole_course_from_launch_to_debrief_with_the_keyboard_alone() {
         .find(|c| c.id == "grief-ruth")
         .expect("card");
     assert_eq!(ruth.best, Some(card.percent));
+
+    // D reviews the selected card's last finished attempt: its debrief, replayed from the record.
+    assert_eq!(library.selected_id().as_deref(), Some("grief-ruth"));
+    app.world_mut().resource_mut::<Course>().attempt = None;
+    press(&mut app, KeyCode::KeyD);
+    assert_eq!(screen(&app), Screen::Debrief);
+    let reviewed = app
+        .world()
+        .resource::<Course>()
+        .attempt
+        .as_ref()
+        .map(|a| a.engine.scorecard());
+    assert_eq!(reviewed, Some(card));
+    // A client with no finished attempt says so and stays in the library.
+    press(&mut app, KeyCode::Escape);
+    press(&mut app, KeyCode::ArrowDown);
+    press(&mut app, KeyCode::KeyD);
+    assert_eq!(screen(&app), Screen::Library);
+    let notice = app.world().resource::<Library>().0.notice.clone();
+    assert!(notice.is_some_and(|n| n.starts_with("No finished attempt")));
 }
 
 /// Every built-in course, one after another in one app, by keys alone.

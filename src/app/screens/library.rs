@@ -9,7 +9,11 @@ use crate::app::view_models::library_vm;
 use crate::app::views::Action;
 use crate::app::views::library::{LibraryVm, library_view};
 use crate::app::{Asked, Course, DataDir, Focus, Scenarios, Screen};
+use crate::scenario::model::Scenario;
+use crate::session::attempt::Attempt;
 use crate::session::store;
+use std::path::Path;
+use std::sync::Arc;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Library>()
@@ -64,6 +68,7 @@ fn read_keys(keys: Res<ButtonInput<KeyCode>>, focus: Res<Focus>, mut out: Messag
             KeyCode::ArrowUp => Some(Action::Select(-1)),
             KeyCode::ArrowDown => Some(Action::Select(1)),
             KeyCode::Enter => Some(Action::OpenSelected),
+            KeyCode::KeyD => Some(Action::ReviewSelected),
             _ => None,
         });
     ask(&mut out, Screen::Library, actions);
@@ -73,18 +78,21 @@ fn apply_actions(
     mut asked: MessageReader<Asked>,
     mut library: ResMut<Library>,
     scenarios: Res<Scenarios>,
+    data: Res<DataDir>,
     mut course: ResMut<Course>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in asked_on(&mut asked, Screen::Library) {
-        let id = match action {
+        let (id, review) = match action {
             Action::Select(by) => {
                 library.0.select(by);
                 continue;
             }
-            Action::Open(id) => Some(id),
-            Action::OpenSelected => library.0.selected_id(),
-            _ => None,
+            Action::Open(id) => (Some(id), false),
+            Action::OpenSelected => (library.0.selected_id(), false),
+            Action::Review(id) => (Some(id), true),
+            Action::ReviewSelected => (library.0.selected_id(), true),
+            _ => continue,
         };
         let Some(scenario) = id.and_then(|id| {
             scenarios
@@ -95,10 +103,44 @@ fn apply_actions(
         }) else {
             continue;
         };
-        *course = Course {
-            scenario: Some(std::sync::Arc::new(scenario.clone())),
-            ..Course::default()
-        };
-        go(&mut next, Screen::Briefing);
+        let scenario = Arc::new(scenario.clone());
+        if !review {
+            *course = Course {
+                scenario: Some(scenario),
+                ..Course::default()
+            };
+            go(&mut next, Screen::Briefing);
+            continue;
+        }
+        match last_finished(&scenario, data.0.as_deref()) {
+            Ok(attempt) => {
+                library.0.notice = None;
+                *course = Course {
+                    scenario: Some(scenario),
+                    attempt: Some(attempt),
+                    ..Course::default()
+                };
+                go(&mut next, Screen::Debrief);
+            }
+            Err(notice) => library.0.notice = Some(notice),
+        }
     }
+}
+
+/// The last finished attempt at a scenario, replayed for its debrief.
+fn last_finished(scenario: &Arc<Scenario>, data: Option<&Path>) -> Result<Attempt, String> {
+    let record = data
+        .map(store::all)
+        .unwrap_or_default()
+        .into_iter()
+        .rev()
+        .map(|(_, record)| record)
+        .find(|r| r.finished && r.scenario == scenario.id)
+        .ok_or_else(|| format!("No finished attempt at \"{}\" yet.", scenario.title))?;
+    Attempt::resume(Arc::clone(scenario), record, data.map(Path::to_path_buf)).map_err(|e| {
+        format!(
+            "The last attempt at \"{}\" cannot be shown: {e}",
+            scenario.title
+        )
+    })
 }

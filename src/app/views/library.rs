@@ -46,6 +46,8 @@ pub struct Problem {
 pub struct LibraryVm {
     pub cards: Vec<Card>,
     pub problems: Vec<Problem>,
+    /// Why the last request could not be met, e.g. an attempt that no longer replays.
+    pub notice: Option<String>,
     pub search: String,
     pub difficulty: Option<Difficulty>,
     /// Index into the visible cards of the one the keyboard points at.
@@ -95,9 +97,13 @@ pub fn library_view(ui: &mut egui::Ui, vm: &mut LibraryVm) -> Option<Action> {
     });
     ui.label(
         "Choose a client to begin a course of Interpersonal Psychotherapy. \
-         Arrow keys move, Enter opens.",
+         Arrow keys move, Enter opens, D reviews the last finished attempt.",
     );
     ui.add_space(8.0);
+    if let Some(notice) = &vm.notice {
+        super::warning(ui, notice);
+        ui.add_space(8.0);
+    }
     if !vm.problems.is_empty() {
         problems(ui, &vm.problems);
         ui.add_space(8.0);
@@ -125,8 +131,8 @@ pub fn library_view(ui: &mut egui::Ui, vm: &mut LibraryVm) -> Option<Action> {
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (i, card) in visible.iter().enumerate() {
             let selected = i == vm.selected;
-            if card_view(ui, card, selected) {
-                action = Some(Action::Open(card.id.clone()));
+            if let Some(asked) = card_view(ui, card, selected) {
+                action = Some(asked);
             }
             ui.add_space(4.0);
         }
@@ -134,8 +140,8 @@ pub fn library_view(ui: &mut egui::Ui, vm: &mut LibraryVm) -> Option<Action> {
     action
 }
 
-/// One card; true when it was clicked.
-fn card_view(ui: &mut egui::Ui, card: &Card, selected: bool) -> bool {
+/// One card; what it was asked for: open it, or review its last attempt.
+fn card_view(ui: &mut egui::Ui, card: &Card, selected: bool) -> Option<Action> {
     let stroke = if selected {
         ui.visuals().selection.stroke
     } else {
@@ -145,9 +151,11 @@ fn card_view(ui: &mut egui::Ui, card: &Card, selected: bool) -> bool {
         .stroke(stroke)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let mut clicked = false;
+            let mut asked = None;
             ui.horizontal(|ui| {
-                clicked = ui.button(&card.title).clicked();
+                if ui.button(&card.title).clicked() {
+                    asked = Some(Action::Open(card.id.clone()));
+                }
                 ui.label(&card.client);
                 ui.weak(format!("{:?}", card.difficulty));
             });
@@ -164,8 +172,11 @@ fn card_view(ui: &mut egui::Ui, card: &Card, selected: bool) -> bool {
                 if card.unfinished {
                     ui.weak("· an unfinished attempt is saved");
                 }
+                if card.finished > 0 && ui.small_button("Review the last attempt").clicked() {
+                    asked = Some(Action::Review(card.id.clone()));
+                }
             });
-            clicked
+            asked
         })
         .inner
 }

@@ -25,6 +25,10 @@ pub enum Action {
     Select(i32),
     /// Open the selected card.
     OpenSelected,
+    /// Library: the debrief of the last finished attempt at the scenario with this id.
+    Review(String),
+    /// The same for the selected card.
+    ReviewSelected,
     /// Briefing: the mode of the next attempt.
     SetMode(Mode),
     /// Briefing: begin a new attempt.
