@@ -1,8 +1,9 @@
 //! Builds every screen's view-model from the core (scenarios, attempts, scorecards): plain
 //! functions, no Bevy, so that what a screen shows is tested without a window.
 
+use crate::report::text::plural;
 use crate::scenario::load::Checked;
-use crate::scenario::model::{Affect, Node, Scenario};
+use crate::scenario::model::{Affect, Node, Scenario, first_name};
 use crate::scoring::{self, Earned, Rating, rubric};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Event, Feedback, Mode, Prompt};
@@ -92,19 +93,6 @@ pub fn briefing_vm(
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
-fn first_name(scenario: &Scenario) -> &str {
-    let name = &scenario.client.name;
-    name.split_whitespace().next().unwrap_or(name)
-}
-
 /// The transcript as the trainee reads it.
 pub fn bubbles(scenario: &Scenario, events: &[Event]) -> Vec<Bubble> {
     events.iter().map(|e| bubble(scenario, e)).collect()
@@ -134,7 +122,7 @@ fn bubble(scenario: &Scenario, event: &Event) -> Bubble {
             aside: (*affect != Affect::Neutral).then(|| {
                 format!(
                     "{} looks {}",
-                    first_name(scenario),
+                    first_name(&scenario.client.name),
                     format!("{affect:?}").to_lowercase()
                 )
             }),
@@ -424,7 +412,7 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
     };
     DebriefVm {
         title: scenario.title.clone(),
-        client: first_name(scenario).to_owned(),
+        client: first_name(&scenario.client.name).to_owned(),
         verdict: if card.passed { "PASS" } else { "NOT YET" }.to_owned(),
         passed: card.passed,
         overall: format!(

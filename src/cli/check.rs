@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{Format, exit, renderer};
+use crate::report::text::plural;
 use crate::scenario::diagnostic::Diagnostic;
 use crate::scenario::library::{built_in, scenario_files};
 use crate::scenario::load::{Checked, check_file};
@@ -82,14 +83,6 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
         exit::FINDINGS
     } else {
         exit::OK
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -2,18 +2,25 @@
 
 use std::fmt::Write;
 
-use crate::scenario::model::Scenario;
+use crate::scenario::model::{Scenario, first_name};
 use crate::scoring::{Scorecard, rubric};
 use crate::session::engine::Event;
 
+/// A count with its noun: "1 file", "3 files".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// One event as the trainee reads it.
 pub fn event(scenario: &Scenario, event: &Event) -> String {
-    let client = scenario
-        .client
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or("Client");
+    let client = match first_name(&scenario.client.name).trim() {
+        "" => "Client",
+        name => name,
+    };
     match event {
         Event::SessionStart {
             number,

@@ -25,6 +25,11 @@ pub struct Scenario {
     pub start: String,
 }
 
+/// The first word of a name, as a transcript calls the client ("Ruth" for "Ruth Adeyemi").
+pub fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
+}
+
 /// Who the client is, as the referral note presents them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

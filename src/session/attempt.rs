@@ -77,10 +77,7 @@ impl Attempt {
     /// Gives one answer: applies it, records it with its timing and saves the record; at the
     /// end of the course the record also gets its scorecard and is marked finished.
     pub fn answer(&mut self, answer: Answer) -> Result<Feedback, EngineError> {
-        let feedback = match &answer {
-            Answer::Choice { id, written } => self.engine.choose(id, written.clone()),
-            Answer::Formulation { area, ticked } => self.engine.formulate(*area, ticked),
-        }?;
+        let feedback = AttemptRecord::apply(&mut self.engine, &answer)?;
         self.record.steps.push(Step {
             at_ms: now_ms(),
             took_ms: u64::try_from(self.asked.elapsed().as_millis()).unwrap_or(u64::MAX),

@@ -428,11 +428,7 @@ impl Engine {
             rationale: choice.rationale.clone(),
             expert,
         };
-        self.feedback
-            .push((self.transcript.len() - 1, feedback.clone()));
-        self.enter(&choice.goto)?;
-        self.run_to_prompt()?;
-        Ok(feedback)
+        self.go_on(feedback, &choice.goto)
     }
 
     /// The trainee commits to a problem area and ticks the statements that support it.
@@ -502,9 +498,15 @@ impl Engine {
             earned,
             rationale: Some(rationale),
         };
-        self.feedback
-            .push((self.transcript.len() - 1, feedback.clone()));
-        self.enter(&f.next)?;
+        self.go_on(feedback, &f.next)
+    }
+
+    /// After an answer, whose event was the last pushed: keeps its feedback beside that event
+    /// for the debrief, then moves to `next` and on to the next prompt.
+    fn go_on(&mut self, feedback: Feedback, next: &str) -> Result<Feedback, EngineError> {
+        let event = self.transcript.len().saturating_sub(1);
+        self.feedback.push((event, feedback.clone()));
+        self.enter(next)?;
         self.run_to_prompt()?;
         Ok(feedback)
     }

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::engine::{Engine, EngineError, Mode};
+use super::engine::{Engine, EngineError, Feedback, Mode};
 use crate::scenario::model::{ProblemArea, Scenario};
 use crate::scoring::Scorecard;
 
@@ -84,11 +84,11 @@ impl AttemptRecord {
         }
     }
 
-    /// Applies one answer to the engine.
-    pub fn apply(engine: &mut Engine, answer: &Answer) -> Result<(), EngineError> {
+    /// Applies one answer to the engine: what a supervisor says about it.
+    pub fn apply(engine: &mut Engine, answer: &Answer) -> Result<Feedback, EngineError> {
         match answer {
-            Answer::Choice { id, written } => engine.choose(id, written.clone()).map(|_| ()),
-            Answer::Formulation { area, ticked } => engine.formulate(*area, ticked).map(|_| ()),
+            Answer::Choice { id, written } => engine.choose(id, written.clone()),
+            Answer::Formulation { area, ticked } => engine.formulate(*area, ticked),
         }
     }
 

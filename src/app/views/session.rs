@@ -5,6 +5,7 @@
 use bevy_egui::egui::{self, Align2, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::{Action, key_hint, warning};
+use crate::scenario::model::first_name;
 
 /// Who said a line of the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +144,7 @@ pub fn inventory_diagram(ui: &mut egui::Ui, client: &str, people: &[InventoryPer
     for ring in 1..=3u8 {
         painter.circle_stroke(centre, ring_radius(ring, outer), Stroke::new(1.0, weak));
     }
-    let first = client.split_whitespace().next().unwrap_or(client);
+    let first = first_name(client);
     painter.circle_filled(centre, 5.0, text);
     painter.text(
         centre + Vec2::new(0.0, 12.0),
@@ -258,7 +259,7 @@ pub fn symptom_chart(ui: &mut egui::Ui, points: &[(u8, i32)], sessions: u8, max:
 }
 
 fn transcript(ui: &mut egui::Ui, client: &str, bubbles: &[Bubble]) {
-    let first = client.split_whitespace().next().unwrap_or(client);
+    let first = first_name(client);
     for bubble in bubbles {
         match bubble.speaker {
             Speaker::Note => {
