@@ -41,6 +41,18 @@ pub struct Asked {
 #[derive(Resource, Debug, Default)]
 pub struct Scenarios(pub Vec<Checked>);
 
+impl Scenarios {
+    /// The scenarios that loaded.
+    pub fn loaded(&self) -> impl Iterator<Item = &Scenario> {
+        self.0.iter().filter_map(|c| c.scenario.as_ref())
+    }
+
+    /// The loaded scenario with this id.
+    pub fn find(&self, id: &str) -> Option<&Scenario> {
+        self.loaded().find(|s| s.id == id)
+    }
+}
+
 /// Where attempts and settings are saved; `None` keeps everything in memory.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct DataDir(pub Option<PathBuf>);

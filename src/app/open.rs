@@ -48,16 +48,11 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
         }
         return Ok((Course::default(), screen));
     };
-    let loaded: Vec<_> = scenarios
-        .0
-        .iter()
-        .filter_map(|c| c.scenario.as_ref())
-        .collect();
-    let scenario = loaded.iter().find(|s| &s.id == id).ok_or_else(|| {
-        let ids: Vec<&str> = loaded.iter().map(|s| s.id.as_str()).collect();
+    let scenario = scenarios.find(id).ok_or_else(|| {
+        let ids: Vec<&str> = scenarios.loaded().map(|s| s.id.as_str()).collect();
         format!("no scenario `{id}`; the library has: {}", ids.join(", "))
     })?;
-    let scenario = Arc::new((*scenario).clone());
+    let scenario = Arc::new(scenario.clone());
     let mut course = Course {
         scenario: Some(Arc::clone(&scenario)),
         ..Course::default()

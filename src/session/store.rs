@@ -80,8 +80,17 @@ pub fn all(data: &Path) -> Vec<(PathBuf, AttemptRecord)> {
 
 /// The newest unfinished attempt at a scenario, to offer for resumption.
 pub fn unfinished(data: &Path, scenario: &str) -> Option<(PathBuf, AttemptRecord)> {
+    newest(data, scenario, false)
+}
+
+/// The newest finished attempt at a scenario, to review.
+pub fn last_finished(data: &Path, scenario: &str) -> Option<(PathBuf, AttemptRecord)> {
+    newest(data, scenario, true)
+}
+
+fn newest(data: &Path, scenario: &str, finished: bool) -> Option<(PathBuf, AttemptRecord)> {
     all(data)
         .into_iter()
         .rev()
-        .find(|(_, r)| !r.finished && r.scenario == scenario)
+        .find(|(_, r)| r.finished == finished && r.scenario == scenario)
 }

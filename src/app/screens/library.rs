@@ -94,13 +94,7 @@ fn apply_actions(
             Action::ReviewSelected => (library.0.selected_id(), true),
             _ => continue,
         };
-        let Some(scenario) = id.and_then(|id| {
-            scenarios
-                .0
-                .iter()
-                .filter_map(|c| c.scenario.as_ref())
-                .find(|s| s.id == id)
-        }) else {
+        let Some(scenario) = id.and_then(|id| scenarios.find(&id)) else {
             continue;
         };
         let scenario = Arc::new(scenario.clone());
@@ -129,13 +123,8 @@ fn apply_actions(
 
 /// The last finished attempt at a scenario, replayed for its debrief.
 fn last_finished(scenario: &Arc<Scenario>, data: Option<&Path>) -> Result<Attempt, String> {
-    let record = data
-        .map(store::all)
-        .unwrap_or_default()
-        .into_iter()
-        .rev()
-        .map(|(_, record)| record)
-        .find(|r| r.finished && r.scenario == scenario.id)
+    let (_, record) = data
+        .and_then(|data| store::last_finished(data, &scenario.id))
         .ok_or_else(|| format!("No finished attempt at \"{}\" yet.", scenario.title))?;
     Attempt::resume(Arc::clone(scenario), record, data.map(Path::to_path_buf)).map_err(|e| {
         format!(
