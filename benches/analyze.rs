@@ -6,7 +6,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ipt_trainer::scenario::analyze::analyze;
+use ipt_trainer::analysis::analyze::analyze;
 use ipt_trainer::scenario::synthetic;
 
 const N: usize = 100_000;

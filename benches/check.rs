@@ -6,7 +6,8 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ipt_trainer::scenario::load::{check_bytes, parse_only};
+use ipt_trainer::analysis::check::check_bytes;
+use ipt_trainer::scenario::load::parse_only;
 use ipt_trainer::scenario::synthetic;
 use ipt_trainer::scenario::validate::AssetRoot;
 

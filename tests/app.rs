@@ -15,7 +15,7 @@ use ipt_trainer::app::screens::library::Library;
 use ipt_trainer::app::settings::Settings;
 use ipt_trainer::app::views::debrief::Section;
 use ipt_trainer::app::{Course, DataDir, Scenarios, Screen, logic};
-use ipt_trainer::scenario::library::load_all;
+use ipt_trainer::library::load_all;
 use ipt_trainer::scenario::model::ProblemArea;
 use ipt_trainer::session::engine::{Mode, Prompt};
 use ipt_trainer::session::record::Answer;
@@ -102,7 +102,7 @@ fn answer_with_keys(app: &mut App) {
         let course = app.world().resource::<Course>();
         let attempt = course.attempt.as_ref().expect("a course is under way");
         (
-            attempt.expert_answer().expect("an expert answer"),
+            attempt.engine.expert_answer().expect("an expert answer"),
             attempt.engine.prompt().clone(),
         )
     };

@@ -10,8 +10,9 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use ipt_trainer::analysis::check::{check_bytes, check_file};
 use ipt_trainer::scenario::diagnostic::Code;
-use ipt_trainer::scenario::load::{Checked, MAX_FILE_BYTES, check_bytes, check_file};
+use ipt_trainer::scenario::load::{Checked, MAX_FILE_BYTES};
 use ipt_trainer::scenario::validate::AssetRoot;
 
 fn fixtures() -> Vec<PathBuf> {
@@ -85,7 +86,7 @@ fn every_code_has_a_fixture_or_a_test_of_its_own() {
         .map(|(code, _, _)| code)
         .collect();
     // These cannot be single files in the repository: they are tested below, and the library
-    // conflict in `scenario::library`.
+    // conflict in `library`.
     let tested_here = [Code::TooLarge, Code::Io, Code::DuplicateScenario];
     for code in Code::ALL {
         assert!(

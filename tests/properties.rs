@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use ipt_trainer::scenario::analyze::{PathCount, analyze};
-use ipt_trainer::scenario::load::check_bytes;
+use ipt_trainer::analysis::analyze::{PathCount, analyze};
+use ipt_trainer::analysis::check::check_bytes;
 use ipt_trainer::scenario::model::*;
 use ipt_trainer::scenario::synthetic;
 use ipt_trainer::scenario::validate::AssetRoot;

@@ -12,9 +12,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use ipt_trainer::analysis::analyze::analyze;
 use ipt_trainer::cli::play::script;
-use ipt_trainer::scenario::analyze::analyze;
-use ipt_trainer::scenario::library::built_in;
+use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Phase, Scenario};
 use ipt_trainer::scoring::Scorecard;
 use ipt_trainer::scoring::rubric::Headline;
@@ -240,7 +240,9 @@ fn random_course(scenario: &Scenario, seed: u64, picks: &[usize]) -> (Engine, At
             }
             Prompt::Ended { .. } => break,
         };
-        AttemptRecord::apply(&mut engine, &answer).expect("an offered answer is accepted");
+        engine
+            .answer(&answer)
+            .expect("an offered answer is accepted");
         record.steps.push(ipt_trainer::session::record::Step {
             at_ms: 0,
             took_ms: 0,
@@ -472,7 +474,7 @@ fn an_attempt_saves_every_answer_and_reports_a_failed_save() {
     let blocked = data.path().join("a-file");
     std::fs::write(&blocked, "not a folder").expect("write");
     let mut attempt = Attempt::start(scenario, 3, Mode::Practice, Some(blocked)).expect("starts");
-    let answer = attempt.expert_answer().expect("an answer");
+    let answer = attempt.engine.expert_answer().expect("an answer");
     attempt.answer(answer).expect("accepted");
     assert_eq!(attempt.record.steps.len(), 1);
     assert!(attempt.unsaved.is_some());
@@ -497,7 +499,7 @@ fn the_formulation_is_scored_on_its_supporting_statements_too() {
             )
             .expect("starts");
             while !matches!(attempt.engine.prompt(), Prompt::Formulate { .. }) {
-                let answer = attempt.expert_answer().expect("expert");
+                let answer = attempt.engine.expert_answer().expect("expert");
                 attempt.answer(answer).expect("accepted");
             }
             attempt

@@ -15,7 +15,7 @@ use ipt_trainer::app::views::debrief::{Section, debrief_view};
 use ipt_trainer::app::views::formulation::{FormulationVm, formulation_view, statement_key};
 use ipt_trainer::app::views::library::library_view;
 use ipt_trainer::app::views::session::session_view;
-use ipt_trainer::scenario::library::built_in;
+use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Node, Scenario};
 use ipt_trainer::session::attempt::Attempt;
 use ipt_trainer::session::engine::{Mode, Prompt};
@@ -35,7 +35,7 @@ fn scenario(id: &str) -> Arc<Scenario> {
 fn attempt_until(id: &str, stop: impl Fn(&Prompt) -> bool) -> Attempt {
     let mut attempt = Attempt::start(scenario(id), 7, Mode::Practice, None).expect("starts");
     while !stop(attempt.engine.prompt()) {
-        let answer = attempt.expert_answer().expect("an expert answer");
+        let answer = attempt.engine.expert_answer().expect("an expert answer");
         attempt.answer(answer).expect("accepted");
     }
     attempt

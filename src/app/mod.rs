@@ -20,7 +20,7 @@ use bevy::winit::WinitSettings;
 use bevy_egui::EguiPlugin;
 
 use crate::cli::AppArgs;
-use crate::scenario::library::load_all;
+use crate::library::load_all;
 use crate::scenario::load::Checked;
 use crate::scenario::model::Scenario;
 use crate::session::attempt::Attempt;

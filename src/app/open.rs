@@ -67,6 +67,7 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
     let screen = match args.screen {
         Some(Screen::Feedback) => {
             let answer = attempt
+                .engine
                 .expert_answer()
                 .ok_or_else(|| format!("nothing to answer at `{at}`"))?;
             attempt.answer(answer).map_err(|e| e.to_string())?;
@@ -82,7 +83,7 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::library::built_in;
+    use crate::library::built_in;
 
     fn args(scenario: Option<&str>, at: Option<&str>, screen: Option<Screen>) -> AppArgs {
         AppArgs {

@@ -453,13 +453,13 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::load::check_bytes;
+    use crate::analysis::check::check_bytes;
     use crate::scenario::model::{Affect, Person};
     use crate::scenario::validate::AssetRoot;
 
     #[test]
     fn cards_for_loaded_scenarios_and_a_problem_for_each_broken_file() {
-        let good = crate::scenario::library::built_in();
+        let good = crate::library::built_in();
         let broken = check_bytes("mine.ron", b"Scenario(", &AssetRoot::Embedded(&[]));
         let all: Vec<Checked> = good.iter().cloned().chain([broken]).collect();
         let vm = library_vm(&all, &[]);

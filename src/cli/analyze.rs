@@ -2,7 +2,7 @@
 //! ways there are through it.
 
 use super::{Format, exit, find_scenario};
-use crate::scenario::analyze::{Analysis, Bounds, analyze};
+use crate::analysis::analyze::{Analysis, Bounds, analyze};
 use crate::scoring::rubric;
 
 pub fn run(scenario: &str, format: Format) -> u8 {

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::{Format, exit, renderer};
+use crate::analysis::check::check_file;
+use crate::library::{built_in, scenario_files};
 use crate::report::text::plural;
 use crate::scenario::diagnostic::Diagnostic;
-use crate::scenario::library::{built_in, scenario_files};
-use crate::scenario::load::{Checked, check_file};
+use crate::scenario::load::Checked;
 
 #[derive(Serialize)]
 struct FileReport<'a> {

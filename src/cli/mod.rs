@@ -1,6 +1,7 @@
 //! The command line: `ipt-trainer` opens the app; `check` and `analyze` serve scenario authors.
 
 mod analyze;
+mod audit;
 mod check;
 pub mod play;
 mod replay;
@@ -10,8 +11,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::scenario::library::load_all;
-use crate::scenario::load::{Checked, check_file};
+use crate::analysis::check::check_file;
+use crate::library::load_all;
+use crate::scenario::load::Checked;
 use crate::session::engine::Mode;
 
 /// Practise Interpersonal Psychotherapy with scripted clients, scored like an IPT supervisor.
@@ -117,6 +119,22 @@ pub enum Command {
         #[arg(long = "scenarios", value_name = "DIR")]
         scenarios: Vec<PathBuf>,
     },
+    /// Play each scenario with strategies that know nothing of IPT (longest option, shortest,
+    /// first listed, last listed, random) and report what they score: can the score be had
+    /// without the skill?
+    Audit {
+        /// Scenario files, folders of them, or ids of scenarios in the library (default: the
+        /// built-in library).
+        scenarios: Vec<String>,
+        /// How many random walks to play per scenario.
+        #[arg(long, default_value_t = 100)]
+        walks: usize,
+        /// The seed for line variants, option order and the random walks.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
     /// Re-run a saved attempt and check that it reproduces its scorecard.
     Replay {
         /// An attempt record (`.ron`) from the data folder.
@@ -169,6 +187,12 @@ pub fn run(command: Command) -> ExitCode {
             resume,
             data: data_dir.as_deref(),
         }),
+        Command::Audit {
+            scenarios,
+            walks,
+            seed,
+            format,
+        } => audit::run(&scenarios, walks, seed, format),
         Command::Replay { record, scenarios } => replay::run(&record, &scenarios),
     };
     ExitCode::from(code)
@@ -182,6 +206,43 @@ fn renderer() -> annotate_snippets::Renderer {
     } else {
         annotate_snippets::Renderer::plain()
     }
+}
+
+/// The scenarios named on the command line: files, folders of `*.ron` and ids of library
+/// scenarios; the built-in library when none is named. A named file with errors has its
+/// diagnostics printed and `Err` carries the exit code.
+fn scenarios_named(names: &[String]) -> Result<Vec<crate::scenario::model::Scenario>, u8> {
+    if names.is_empty() {
+        return Ok(crate::library::built_in()
+            .into_iter()
+            .filter_map(|c| c.scenario)
+            .collect());
+    }
+    let mut scenarios = Vec::new();
+    for name in names {
+        let path = std::path::Path::new(name);
+        if path.is_dir() {
+            let files = crate::library::scenario_files(&[path.to_path_buf()]).map_err(|e| {
+                eprintln!("error: {e}");
+                exit::USAGE
+            })?;
+            // In a folder, a file with errors is skipped with a word, so that one unfinished
+            // file does not stop the rest from being audited.
+            for file in files {
+                let checked = check_file(&file);
+                if checked.scenario.is_none() {
+                    eprintln!(
+                        "note: skipped `{}`: it has errors (see `ipt-trainer check`)",
+                        checked.file
+                    );
+                }
+                scenarios.extend(checked.scenario);
+            }
+        } else {
+            scenarios.extend(find_scenario(name, &[])?.scenario);
+        }
+    }
+    Ok(scenarios)
 }
 
 /// A scenario named on the command line: a file, or the id of one in the library (built-in or

@@ -11,7 +11,7 @@ use crate::report::text;
 use crate::scenario::model::{ProblemArea, Scenario};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Engine, Mode, Prompt};
-use crate::session::record::{Answer, AttemptRecord, now_ms};
+use crate::session::record::{Answer, now_ms};
 use crate::session::store;
 
 /// The options of `play`.
@@ -270,7 +270,7 @@ pub fn script(scenario: &Scenario, seed: u64, answers: &[&str]) -> Result<Engine
     let mut engine = Engine::new(Arc::new(scenario.clone()), seed).map_err(|e| e.to_string())?;
     for line in answers {
         let answer = parse_answer(engine.prompt(), line)?;
-        AttemptRecord::apply(&mut engine, &answer).map_err(|e| e.to_string())?;
+        engine.answer(&answer).map_err(|e| e.to_string())?;
     }
     Ok(engine)
 }

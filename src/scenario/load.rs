@@ -99,7 +99,7 @@ impl Checked {
 }
 
 /// Reads and checks a scenario file; assets are looked up beside it.
-pub fn check_file(path: &Path) -> Checked {
+pub fn load_file(path: &Path) -> Checked {
     let file = path.display().to_string();
     let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut bytes = Vec::new();
@@ -110,11 +110,11 @@ pub fn check_file(path: &Path) -> Checked {
     if let Err(error) = read {
         return Checked::io_error(&file, format!("cannot read `{file}`: {error}"));
     }
-    check_bytes(&file, &bytes, &AssetRoot::Folder(folder))
+    load_bytes(&file, &bytes, &AssetRoot::Folder(folder))
 }
 
 /// Checks a scenario given as bytes (the file name is for the diagnostics only).
-pub fn check_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
+pub fn load_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Checked::refused(
             file,
@@ -127,7 +127,7 @@ pub fn check_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
         );
     }
     match std::str::from_utf8(bytes) {
-        Ok(source) => check_source(file, source, assets),
+        Ok(source) => load_source(file, source, assets),
         Err(error) => {
             let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
             let (line, column) = line_column(valid, valid.len());
@@ -146,8 +146,9 @@ pub fn check_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
     }
 }
 
-/// Parses and validates scenario text.
-pub fn check_source(file: &str, source: &str, assets: &AssetRoot) -> Checked {
+/// Parses scenario text and validates its structure (the rubric's rules are added by
+/// `analysis::check`, which knows the rubric).
+pub fn load_source(file: &str, source: &str, assets: &AssetRoot) -> Checked {
     let mut checked = Checked {
         file: file.to_owned(),
         source: source.to_owned(),
@@ -160,21 +161,31 @@ pub fn check_source(file: &str, source: &str, assets: &AssetRoot) -> Checked {
             .push(parse_diagnostic(file, source, &error)),
         Ok(scenario) => {
             let findings = validate(&scenario, assets);
-            if !findings.is_empty() {
-                // Only a file with findings pays for mapping paths back to positions.
-                let map = SourceMap::new(source);
-                checked.diagnostics = findings
-                    .into_iter()
-                    .map(|f| place(file, source, &map, f))
-                    .collect();
-                checked.diagnostics.sort_by_key(|d| (d.line, d.column));
-            }
-            if checked.errors() == 0 {
-                checked.scenario = Some(scenario);
-            }
+            checked.scenario = Some(scenario);
+            checked.add(findings);
         }
     }
     checked
+}
+
+impl Checked {
+    /// Adds findings about the loaded scenario, placed in the file; a scenario with errors is
+    /// not kept.
+    pub fn add(&mut self, findings: Vec<Finding>) {
+        if !findings.is_empty() {
+            // Only a file with findings pays for mapping paths back to positions.
+            let map = SourceMap::new(&self.source);
+            self.diagnostics.extend(
+                findings
+                    .into_iter()
+                    .map(|f| place(&self.file, &self.source, &map, f)),
+            );
+            self.diagnostics.sort_by_key(|d| (d.line, d.column));
+        }
+        if self.errors() > 0 {
+            self.scenario = None;
+        }
+    }
 }
 
 /// Turns a path-based finding into a diagnostic with a line and column.

@@ -1,9 +1,7 @@
-//! Scenarios: the RON format (model), loading with diagnostics, validation, and analysis.
+//! Scenarios: the RON format (model), loading with diagnostics, and structural validation.
 
-pub mod analyze;
 pub mod diagnostic;
 pub mod graph;
-pub mod library;
 pub mod load;
 pub mod model;
 pub mod source_map;

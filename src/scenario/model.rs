@@ -313,6 +313,17 @@ pub struct Formulation {
     pub next: String,
 }
 
+impl Formulation {
+    /// The ids of the statements that support `area`.
+    pub fn supporting(&self, area: ProblemArea) -> Vec<String> {
+        self.statements
+            .iter()
+            .filter(|s| s.supports.contains(&area))
+            .map(|s| s.id.clone())
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {

@@ -1,16 +1,16 @@
-//! Validation: everything about a parsed scenario that RON and serde cannot see, reported as
-//! findings with the serde path of the offending item.
+//! Validation of a scenario's structure: everything about a parsed scenario that RON and serde
+//! cannot see (ids, jumps, loops, flags, conditions, ranges, assets), reported as findings with
+//! the serde path of the offending item. What the rubric demands of a scenario is checked one
+//! layer up, in `analysis::rules`, so that the format knows nothing of scoring.
 
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Code, Finding, did_you_mean};
 use super::graph::{Graph, Place};
 use super::model::{
-    Condition, Evidence, Facts, Levels, Node, Phase, ProblemArea, RAPPORT_MAX, SYMPTOMS_MAX,
-    Scenario,
+    Condition, Facts, Levels, Node, Phase, ProblemArea, RAPPORT_MAX, SYMPTOMS_MAX, Scenario,
 };
 use super::source_map::DataPath;
-use crate::scoring::rubric::{self, Headline};
 
 /// Where a scenario's referenced files (its portrait) are looked up.
 #[derive(Debug, Clone)]
@@ -32,7 +32,6 @@ pub fn validate(scenario: &Scenario, assets: &AssetRoot) -> Vec<Finding> {
     check_shape(&graph, &mut findings);
     check_flags(&graph, &mut findings);
     check_choices(&graph, &mut findings);
-    check_headlines(scenario, &graph, &mut findings);
     check_assets(scenario, assets, &mut findings);
     findings
 }
@@ -549,26 +548,6 @@ fn check_choices(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
                 }
                 for (i, choice) in turn.choices.iter().enumerate() {
                     let choice_path = || place.path().field("choices").index(i);
-                    for (j, evidence) in choice.evidence.iter().enumerate() {
-                        if rubric::find(evidence.item()).is_none() {
-                            findings.push(
-                                Finding::new(
-                                    Code::UnknownItem,
-                                    choice_path().field("evidence").index(j),
-                                    format!("no rubric item is called `{}`", evidence.item()),
-                                )
-                                .label("unknown rubric item")
-                                .maybe_hint(
-                                    did_you_mean(evidence.item(), rubric::ids()).or_else(|| {
-                                        Some(
-                                            "the rubric items are listed in scenarios/README.md"
-                                                .into(),
-                                        )
-                                    }),
-                                ),
-                            );
-                        }
-                    }
                     let no_rationale = choice
                         .rationale
                         .as_deref()
@@ -683,75 +662,6 @@ fn can_all_be_hidden<'c>(conditions: impl Iterator<Item = Option<&'c Condition>>
         }
     }
     false
-}
-
-/// Whether any choice in a session of `phase` gives full evidence for `item`.
-fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &str) -> bool {
-    graph.places.iter().any(|place| {
-        let in_phase = phase.is_none_or(|p| {
-            scenario
-                .course
-                .sessions
-                .get(place.session)
-                .is_some_and(|s| s.phase == p)
-        });
-        in_phase
-            && matches!(place.node, Node::Trainee(turn) if turn.choices.iter().any(|c| {
-                c.evidence.iter().any(|e| matches!(e, Evidence::Full(i) if i == item))
-            }))
-    })
-}
-
-fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Finding>) {
-    let course = DataPath::root().field("course").field("sessions");
-    if !graph
-        .places
-        .iter()
-        .any(|p| matches!(p.node, Node::Formulation(_)))
-    {
-        findings.push(
-            Finding::new(
-                Code::NoFormulation,
-                course.clone(),
-                "no `Formulation` node: the problem area cannot be scored",
-            )
-            .label("no formulation step in these sessions")
-            .hint("add a `Formulation` node in an initial-phase session"),
-        );
-    }
-    let halves = ["sick_role_legitimise", "sick_role_responsibility"];
-    let missing: Vec<&str> = halves
-        .into_iter()
-        .filter(|item| !offers(graph, scenario, Some(Phase::Initial), item))
-        .collect();
-    if !missing.is_empty() {
-        findings.push(
-            Finding::new(Code::NoSickRole, course.clone(), format!("no initial-phase choice gives `Full(\"{}\")`", missing.join("\")` or `Full(\"")))
-                .label("the sick role cannot be scored in full")
-                .hint("offer a choice in an initial session with full evidence for both halves of the sick role"),
-        );
-    }
-    let has_termination = scenario
-        .course
-        .sessions
-        .iter()
-        .any(|s| s.phase == Phase::Termination);
-    let scorable = rubric::ITEMS
-        .iter()
-        .filter(|item| item.headline == Some(Headline::Termination))
-        .any(|item| offers(graph, scenario, Some(Phase::Termination), item.id));
-    if !has_termination || !scorable {
-        let message = if has_termination {
-            "no termination-phase choice gives full evidence for a termination item"
-        } else {
-            "the course has no termination phase"
-        };
-        findings.push(
-            Finding::new(Code::NoTermination, course, message)
-                .label("termination cannot be scored")
-                .hint("end the course with a `Termination` session that raises the ending and the feelings about it"),
-        );
-    }
 }
 
 fn check_assets(scenario: &Scenario, assets: &AssetRoot, findings: &mut Vec<Finding>) {

@@ -9,8 +9,7 @@ use std::time::Instant;
 use super::engine::{Engine, EngineError, Feedback, Mode, Prompt};
 use super::record::{Answer, AttemptRecord, Step, now_ms};
 use super::store;
-use crate::scenario::model::{Node, Scenario};
-use crate::scoring;
+use crate::scenario::model::Scenario;
 
 pub struct Attempt {
     pub engine: Engine,
@@ -77,7 +76,7 @@ impl Attempt {
     /// Gives one answer: applies it, records it with its timing and saves the record; at the
     /// end of the course the record also gets its scorecard and is marked finished.
     pub fn answer(&mut self, answer: Answer) -> Result<Feedback, EngineError> {
-        let feedback = AttemptRecord::apply(&mut self.engine, &answer)?;
+        let feedback = self.engine.answer(&answer)?;
         self.record.steps.push(Step {
             at_ms: now_ms(),
             took_ms: u64::try_from(self.asked.elapsed().as_millis()).unwrap_or(u64::MAX),
@@ -109,42 +108,6 @@ impl Attempt {
         }
     }
 
-    /// What an expert would answer to the current prompt: the author's expert choice (or, if
-    /// it is not on offer, the open choice worth most), or the right problem area with every
-    /// statement that supports it. Used to open the app at a given point of a course.
-    pub fn expert_answer(&self) -> Option<Answer> {
-        let scenario = self.engine.scenario();
-        match (self.engine.prompt(), self.engine.current_node()) {
-            (Prompt::Choose { options, .. }, Some(Node::Trainee(turn))) => {
-                let offered = |id: &str| options.iter().any(|o| o.id == id);
-                let worth = |id: &str| {
-                    turn.choices
-                        .iter()
-                        .find(|c| c.id == id)
-                        .map_or(i64::MIN, |c| c.evidence.iter().map(scoring::points).sum())
-                };
-                let id = turn.expert.clone().filter(|e| offered(e)).or_else(|| {
-                    options
-                        .iter()
-                        .max_by_key(|o| worth(&o.id))
-                        .map(|o| o.id.clone())
-                })?;
-                Some(Answer::Choice { id, written: None })
-            }
-            (Prompt::Formulate { .. }, Some(Node::Formulation(f))) => {
-                let area = scenario.answer.problem_area;
-                let ticked = f
-                    .statements
-                    .iter()
-                    .filter(|s| s.supports.contains(&area))
-                    .map(|s| s.id.clone())
-                    .collect();
-                Some(Answer::Formulation { area, ticked })
-            }
-            _ => None,
-        }
-    }
-
     /// Plays expert answers until the course waits at node `id` (a trainee turn or a
     /// formulation), or to the end when `id` is `end`.
     pub fn expert_until(&mut self, id: &str) -> Result<(), String> {
@@ -163,6 +126,7 @@ impl Attempt {
                 return Ok(());
             }
             let answer = self
+                .engine
                 .expert_answer()
                 .ok_or_else(|| format!("no expert answer at `{here}`"))?;
             self.answer(answer).map_err(|e| e.to_string())?;

@@ -55,6 +55,17 @@ pub enum Event {
     Ended { kind: EndingKind, text: String },
 }
 
+/// One answer the trainee gives: what an attempt record keeps for every step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    /// A choice, with what the trainee first wrote in their own words (not scored).
+    Choice { id: String, written: Option<String> },
+    Formulation {
+        area: ProblemArea,
+        ticked: Vec<String>,
+    },
+}
+
 /// What the engine waits for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Prompt {
@@ -363,6 +374,47 @@ impl Engine {
 
     fn session_facts(&self) -> (u8, Phase) {
         self.session().unwrap_or((1, Phase::Initial))
+    }
+
+    /// Applies one answer: a choice or a formulation.
+    pub fn answer(&mut self, answer: &Answer) -> Result<Feedback, EngineError> {
+        match answer {
+            Answer::Choice { id, written } => self.choose(id, written.clone()),
+            Answer::Formulation { area, ticked } => self.formulate(*area, ticked),
+        }
+    }
+
+    /// What an expert would answer to the current prompt: the author's expert choice (or, if
+    /// it is not on offer, the open choice worth most), or the right problem area with every
+    /// statement that supports it. The app opens at a point of a course with it, and `audit`
+    /// plays the expert's path and formulation with it.
+    pub fn expert_answer(&self) -> Option<Answer> {
+        match (&self.prompt, self.current_node()) {
+            (Prompt::Choose { options, .. }, Some(Node::Trainee(turn))) => {
+                let offered = |id: &str| options.iter().any(|o| o.id == id);
+                let worth = |id: &str| {
+                    turn.choices
+                        .iter()
+                        .find(|c| c.id == id)
+                        .map_or(i64::MIN, |c| c.evidence.iter().map(scoring::points).sum())
+                };
+                let id = turn.expert.clone().filter(|e| offered(e)).or_else(|| {
+                    options
+                        .iter()
+                        .max_by_key(|o| worth(&o.id))
+                        .map(|o| o.id.clone())
+                })?;
+                Some(Answer::Choice { id, written: None })
+            }
+            (Prompt::Formulate { .. }, Some(Node::Formulation(f))) => {
+                let area = self.scenario.answer.problem_area;
+                Some(Answer::Formulation {
+                    area,
+                    ticked: f.supporting(area),
+                })
+            }
+            _ => None,
+        }
     }
 
     /// The trainee picks a choice, optionally with the text they first wrote.

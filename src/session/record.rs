@@ -6,8 +6,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::engine::{Engine, EngineError, Feedback, Mode};
-use crate::scenario::model::{ProblemArea, Scenario};
+pub use super::engine::Answer;
+use super::engine::{Engine, EngineError, Mode};
+use crate::scenario::model::Scenario;
 use crate::scoring::Scorecard;
 
 /// The record format's version, for reading old files after the format changes.
@@ -39,16 +40,6 @@ pub struct Step {
     /// How long the trainee took, from the prompt to the answer.
     pub took_ms: u64,
     pub answer: Answer,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Answer {
-    /// A choice, with what the trainee first wrote in their own words (not scored).
-    Choice { id: String, written: Option<String> },
-    Formulation {
-        area: ProblemArea,
-        ticked: Vec<String>,
-    },
 }
 
 pub fn now_ms() -> u64 {
@@ -84,14 +75,6 @@ impl AttemptRecord {
         }
     }
 
-    /// Applies one answer to the engine: what a supervisor says about it.
-    pub fn apply(engine: &mut Engine, answer: &Answer) -> Result<Feedback, EngineError> {
-        match answer {
-            Answer::Choice { id, written } => engine.choose(id, written.clone()),
-            Answer::Formulation { area, ticked } => engine.formulate(*area, ticked),
-        }
-    }
-
     /// Re-runs the record on a scenario: the engine after every step it could apply, and the
     /// first step it could not (when the scenario changed since), with its index.
     pub fn replay(
@@ -100,7 +83,7 @@ impl AttemptRecord {
     ) -> Result<(Engine, Option<(usize, EngineError)>), EngineError> {
         let mut engine = Engine::new(scenario, self.seed)?;
         for (i, step) in self.steps.iter().enumerate() {
-            if let Err(error) = Self::apply(&mut engine, &step.answer) {
+            if let Err(error) = engine.answer(&step.answer) {
                 return Ok((engine, Some((i, error))));
             }
         }

@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use super::graph::{Graph, Via};
-use super::model::{Answer, Choice, EndingKind, Evidence, Node, ProblemArea, Scenario};
+use crate::scenario::graph::{Graph, Via};
+use crate::scenario::model::{Answer, Choice, EndingKind, Evidence, Node, ProblemArea, Scenario};
 use crate::scoring::{self, rubric};
 
 /// The lowest and highest value a figure takes over every path from the start to an ending.

@@ -1,10 +1,11 @@
 //! The scenario library: the built-in scenarios embedded in the binary, plus every `*.ron` in
-//! the folders an instructor adds with `--scenarios DIR`.
+//! the folders an instructor adds with `--scenarios DIR`, each fully checked.
 
 use std::path::{Path, PathBuf};
 
-use super::load::{Checked, check_bytes, check_file};
-use super::validate::AssetRoot;
+use crate::analysis::check::{check_bytes, check_file};
+use crate::scenario::load::Checked;
+use crate::scenario::validate::AssetRoot;
 
 include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
@@ -118,7 +119,7 @@ mod tests {
         assert!(last.file.ends_with("b.ron") && last.scenario.is_none());
         assert_eq!(
             last.diagnostics[0].code,
-            super::super::diagnostic::Code::DuplicateScenario
+            crate::scenario::diagnostic::Code::DuplicateScenario
         );
     }
 }

@@ -1,0 +1,655 @@
+//! `audit`: can the score be had without the skill? Plays a scenario with strategies that know
+//! nothing of IPT (always the longest option, the shortest, the first listed, the last listed,
+//! random choices) and reports what they score, beside the surface of the options that such
+//! strategies feed on: how often the expert option is the longest, phrases only experts say,
+//! prompts that name the task, how many options each decision offers.
+//!
+//! It runs the real engine with no window, so what it reports is what a trainee would get.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use serde::Serialize;
+
+use crate::scenario::model::{Node, ProblemArea, Scenario};
+use crate::scoring::rubric::Headline;
+use crate::session::engine::{Answer, Engine, Offered, Prompt};
+
+/// How a strategy picks among the options shown (in the order shown, which the engine
+/// shuffles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strategy {
+    /// The author's expert choice: the reference every other strategy is measured against.
+    Expert,
+    Longest,
+    Shortest,
+    FirstListed,
+    LastListed,
+}
+
+impl Strategy {
+    /// The strategies that read only the surface of the options.
+    pub const SURFACE: [Strategy; 4] = [
+        Strategy::Longest,
+        Strategy::Shortest,
+        Strategy::FirstListed,
+        Strategy::LastListed,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Strategy::Expert => "expert",
+            Strategy::Longest => "longest",
+            Strategy::Shortest => "shortest",
+            Strategy::FirstListed => "first listed",
+            Strategy::LastListed => "last listed",
+        }
+    }
+
+    /// The index of the option this strategy picks.
+    fn pick(self, options: &[Offered]) -> usize {
+        let length = |i: &usize| options.get(*i).map_or(0, |o| o.text.chars().count());
+        let indices = 0..options.len();
+        match self {
+            // Ties go to the option shown first, as a reader scanning down would pick
+            // (`max_by_key` keeps the last of equals, `min_by_key` the first).
+            Strategy::Longest => indices.rev().max_by_key(length).unwrap_or(0),
+            Strategy::Shortest => indices.min_by_key(length).unwrap_or(0),
+            Strategy::FirstListed | Strategy::Expert => 0,
+            Strategy::LastListed => options.len().saturating_sub(1),
+        }
+    }
+}
+
+/// A headline skill's percentage in a run.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HeadlinePercent {
+    pub headline: Headline,
+    pub percent: u8,
+}
+
+/// What one strategy scored, formulating one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Run {
+    pub strategy: Strategy,
+    /// The area formulated (with every statement that supports it).
+    pub area: ProblemArea,
+    /// False when the strategy never reached an ending (it went round a loop).
+    pub finished: bool,
+    pub percent: u8,
+    pub headlines: Vec<HeadlinePercent>,
+    pub passed: bool,
+    /// The ending reached, by id.
+    pub ending: Option<String>,
+    /// Choices made on the way.
+    pub decisions: usize,
+    /// Sessions the course went through.
+    pub sessions: usize,
+}
+
+/// What many random walks scored, and how much of the scenario they saw.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RandomWalks {
+    pub walks: usize,
+    pub passes: usize,
+    pub finished: usize,
+    pub mean_percent: f64,
+    pub best_percent: u8,
+    /// Client, trainee, formulation and ending nodes some walk visited, of all of them.
+    pub nodes_visited: usize,
+    pub nodes: usize,
+    pub choices_chosen: usize,
+    pub choices: usize,
+    /// Each ending reached, with how many walks reached it.
+    pub endings: Vec<(String, usize)>,
+}
+
+/// A phrase and how many options say it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phrase {
+    pub text: String,
+    pub count: usize,
+}
+
+/// A trainee prompt that names what the trainee is to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaskPrompt {
+    pub node: String,
+    pub prompt: String,
+    /// The rubric words it uses.
+    pub words: Vec<&'static str>,
+}
+
+/// The surface of the options, which strategies that know nothing of IPT feed on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Surface {
+    /// Decisions with an expert choice and at least two options.
+    pub decisions: usize,
+    /// Of those, the ones where the expert option is strictly the longest.
+    pub expert_longest: usize,
+    /// Mean length in characters of the expert options and of the others, over those decisions.
+    pub expert_chars: f64,
+    pub other_chars: f64,
+    /// How many decisions offer 1, 2, 3, 4, and 5 or more options.
+    pub options: [usize; 5],
+    /// Phrases of three words said by two or more expert options and by no other option.
+    pub expert_phrases: Vec<Phrase>,
+    pub task_prompts: Vec<TaskPrompt>,
+}
+
+impl Surface {
+    /// The share of decisions where the expert option is strictly the longest.
+    pub fn expert_longest_share(&self) -> f64 {
+        share(self.expert_longest, self.decisions)
+    }
+
+    /// Mean expert length over mean other length.
+    pub fn length_ratio(&self) -> f64 {
+        if self.other_chars > 0.0 {
+            self.expert_chars / self.other_chars
+        } else {
+            1.0
+        }
+    }
+
+    /// The share of decisions that offer three or four options.
+    pub fn three_or_four_share(&self) -> f64 {
+        let all: usize = self.options.iter().sum();
+        share(self.options[2] + self.options[3], all)
+    }
+}
+
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// Everything the audit found about one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Audit {
+    pub scenario: String,
+    /// The expert, then each surface strategy, each with the right area and then each wrong
+    /// one.
+    pub runs: Vec<Run>,
+    /// Random choices, with the expert's formulation.
+    pub random: RandomWalks,
+    pub surface: Surface,
+}
+
+impl Audit {
+    /// A strategy's run with the right area.
+    pub fn run(&self, strategy: Strategy, area: ProblemArea) -> Option<&Run> {
+        self.runs
+            .iter()
+            .find(|r| r.strategy == strategy && r.area == area)
+    }
+
+    /// The surface strategies that pass with the expert's formulation: the audit's worst news.
+    pub fn passing_surface_strategies(&self, answer: ProblemArea) -> Vec<&Run> {
+        Strategy::SURFACE
+            .iter()
+            .filter_map(|&s| self.run(s, answer))
+            .filter(|r| r.passed)
+            .collect()
+    }
+}
+
+/// The most choices a strategy makes before the audit decides it is going round a loop.
+const MAX_DECISIONS: usize = 10_000;
+
+/// Audits a scenario: the expert and the surface strategies with every area, and `walks`
+/// random walks. `seed` fixes the client's line variants, the order options are shown in and
+/// the random choices.
+pub fn audit(scenario: &Scenario, walks: usize, seed: u64) -> Audit {
+    let shared = Arc::new(scenario.clone());
+    let answer = scenario.answer.problem_area;
+    let areas: Vec<ProblemArea> = std::iter::once(answer)
+        .chain(ProblemArea::ALL.into_iter().filter(|&a| a != answer))
+        .collect();
+    let mut runs = Vec::new();
+    for strategy in std::iter::once(Strategy::Expert).chain(Strategy::SURFACE) {
+        for &area in &areas {
+            let played = play(&shared, seed, area, &mut |engine, options| {
+                if strategy == Strategy::Expert {
+                    expert_pick(engine, options)
+                } else {
+                    strategy.pick(options)
+                }
+            });
+            runs.push(Played::run(played.as_ref(), strategy, area));
+        }
+    }
+    Audit {
+        scenario: scenario.id.clone(),
+        runs,
+        random: random_walks(&shared, walks, seed),
+        surface: surface(scenario),
+    }
+}
+
+/// The index of the expert's answer among the options shown (the first if there is none).
+fn expert_pick(engine: &Engine, options: &[Offered]) -> usize {
+    match engine.expert_answer() {
+        Some(Answer::Choice { id, .. }) => options.iter().position(|o| o.id == id).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// A course played to its end by a picking rule.
+struct Played {
+    engine: Engine,
+    decisions: usize,
+    /// Ids of the nodes where the engine asked something, and of the choices made.
+    asked: Vec<String>,
+    chosen: Vec<String>,
+}
+
+impl Played {
+    /// What a course scored; a course that could not start scored nothing.
+    fn run(played: Option<&Played>, strategy: Strategy, area: ProblemArea) -> Run {
+        let Some(played) = played else {
+            return Run {
+                strategy,
+                area,
+                finished: false,
+                percent: 0,
+                headlines: Vec::new(),
+                passed: false,
+                ending: None,
+                decisions: 0,
+                sessions: 0,
+            };
+        };
+        played.scored(strategy, area)
+    }
+
+    fn scored(&self, strategy: Strategy, area: ProblemArea) -> Run {
+        let card = self.engine.scorecard();
+        let finished = self.engine.is_finished();
+        let sessions: BTreeSet<u8> = self
+            .engine
+            .transcript
+            .iter()
+            .filter_map(|e| match e {
+                crate::session::engine::Event::SessionStart { number, .. } => Some(*number),
+                _ => None,
+            })
+            .collect();
+        Run {
+            strategy,
+            area,
+            finished,
+            percent: card.percent,
+            headlines: card
+                .headlines
+                .iter()
+                .map(|h| HeadlinePercent {
+                    headline: h.headline,
+                    percent: h.percent,
+                })
+                .collect(),
+            passed: finished && card.passed,
+            ending: self.ending(),
+            decisions: self.decisions,
+            sessions: sessions.len(),
+        }
+    }
+
+    fn ending(&self) -> Option<String> {
+        match self.engine.current_node() {
+            Some(Node::Ending(e)) if self.engine.is_finished() => Some(e.id.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Plays a course choosing with `pick` and formulating `area` with every statement that
+/// supports it (the best case for that area); `None` if the course cannot start (validation
+/// lets no such scenario through).
+fn play(
+    scenario: &Arc<Scenario>,
+    seed: u64,
+    area: ProblemArea,
+    pick: &mut dyn FnMut(&Engine, &[Offered]) -> usize,
+) -> Option<Played> {
+    let mut played = Played {
+        engine: Engine::new(Arc::clone(scenario), seed).ok()?,
+        decisions: 0,
+        asked: Vec::new(),
+        chosen: Vec::new(),
+    };
+    while played.decisions < MAX_DECISIONS {
+        let engine = &played.engine;
+        let answer = match (engine.prompt(), engine.current_node()) {
+            (Prompt::Choose { node, options, .. }, _) => {
+                played.asked.push(node.clone());
+                let Some(option) = options.get(pick(engine, options)) else {
+                    break;
+                };
+                played.chosen.push(option.id.clone());
+                played.decisions += 1;
+                Answer::Choice {
+                    id: option.id.clone(),
+                    written: None,
+                }
+            }
+            (Prompt::Formulate { node, .. }, Some(Node::Formulation(f))) => {
+                played.asked.push(node.clone());
+                Answer::Formulation {
+                    area,
+                    ticked: f.supporting(area),
+                }
+            }
+            _ => break,
+        };
+        if played.engine.answer(&answer).is_err() {
+            break;
+        }
+    }
+    Some(played)
+}
+
+fn random_walks(scenario: &Arc<Scenario>, walks: usize, seed: u64) -> RandomWalks {
+    let answer = scenario.answer.problem_area;
+    let mut visited: BTreeSet<String> = BTreeSet::new();
+    let mut chosen: BTreeSet<String> = BTreeSet::new();
+    let mut endings: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut passes, mut finished, mut total, mut best) = (0, 0, 0u64, 0u8);
+    // Which node each client line belongs to, so that the transcript tells which client turns
+    // a walk heard.
+    let line_node: HashMap<&str, &str> = scenario
+        .course
+        .sessions
+        .iter()
+        .flat_map(|s| &s.nodes)
+        .filter_map(|n| match n {
+            Node::Client(turn) => Some(turn),
+            _ => None,
+        })
+        .flat_map(|turn| turn.lines.iter().map(|l| (l.id.as_str(), turn.id.as_str())))
+        .collect();
+    for walk in 0..walks {
+        let walk_seed = seed.wrapping_add(walk as u64);
+        let mut rng = StdRng::seed_from_u64(walk_seed ^ 0x5eed_0f_a0d1);
+        let played = play(scenario, walk_seed, answer, &mut |_, options| {
+            let indices: Vec<usize> = (0..options.len()).collect();
+            indices.choose(&mut rng).copied().unwrap_or(0)
+        });
+        let run = Played::run(played.as_ref(), Strategy::Expert, answer);
+        passes += usize::from(run.passed);
+        finished += usize::from(run.finished);
+        total += u64::from(run.percent);
+        best = best.max(run.percent);
+        if let Some(ending) = &run.ending {
+            *endings.entry(ending.clone()).or_default() += 1;
+            visited.insert(ending.clone());
+        }
+        let Some(played) = played else { continue };
+        visited.extend(played.asked.iter().cloned());
+        chosen.extend(played.chosen.iter().cloned());
+        for event in &played.engine.transcript {
+            if let crate::session::engine::Event::Client { line, .. } = event
+                && let Some(node) = line_node.get(line.as_str())
+            {
+                visited.insert((*node).to_owned());
+            }
+        }
+    }
+    let countable = |n: &&Node| !matches!(n, Node::Branch(_));
+    let nodes = scenario
+        .course
+        .sessions
+        .iter()
+        .flat_map(|s| &s.nodes)
+        .filter(countable)
+        .count();
+    let choices = scenario
+        .course
+        .sessions
+        .iter()
+        .flat_map(|s| &s.nodes)
+        .map(|n| match n {
+            Node::Trainee(turn) => turn.choices.len(),
+            _ => 0,
+        })
+        .sum();
+    RandomWalks {
+        walks,
+        passes,
+        finished,
+        mean_percent: if walks == 0 {
+            0.0
+        } else {
+            total as f64 / walks as f64
+        },
+        best_percent: best,
+        nodes_visited: visited.len(),
+        nodes,
+        choices_chosen: chosen.len(),
+        choices,
+        endings: endings.into_iter().collect(),
+    }
+}
+
+/// Words in a trainee prompt that name the rubric task, which a trainee should have to
+/// recognise for themselves. Matched in lower case, as word starts.
+pub const TASK_WORDS: &[&str] = &[
+    "sick role",
+    "inventory",
+    "onset",
+    "problem area",
+    "formulat",
+    "here and now",
+    "here-and-now",
+    "time limit",
+    "sessions remain",
+    "sessions left",
+    "course in view",
+    "termination",
+    "raise the ending",
+    "risk",
+    "safety",
+    "suicid",
+    "diagnos",
+    "transference",
+    "strateg",
+    "credit",
+    "warning sign",
+    "relapse",
+    "stressor",
+    "contract",
+    "grief",
+    "mourn",
+    "role dispute",
+    "role transition",
+    "deficit",
+    "renegotiat",
+    "impasse",
+    "dissolution",
+];
+
+/// The surface facts of a scenario's options and prompts.
+pub fn surface(scenario: &Scenario) -> Surface {
+    let turns: Vec<_> = scenario
+        .course
+        .sessions
+        .iter()
+        .flat_map(|s| &s.nodes)
+        .filter_map(|n| match n {
+            Node::Trainee(turn) => Some(turn),
+            _ => None,
+        })
+        .collect();
+    let mut options = [0usize; 5];
+    let (mut decisions, mut expert_longest) = (0, 0);
+    let (mut expert_chars, mut other_chars, mut others) = (0usize, 0usize, 0usize);
+    let mut task_prompts = Vec::new();
+    for turn in &turns {
+        if let Some(slot) = options.get_mut(turn.choices.len().clamp(1, 5) - 1) {
+            *slot += 1;
+        }
+        let prompt = turn.prompt.to_lowercase();
+        let words: Vec<&'static str> = TASK_WORDS
+            .iter()
+            .copied()
+            .filter(|w| names_word(&prompt, w))
+            .collect();
+        if !words.is_empty() {
+            task_prompts.push(TaskPrompt {
+                node: turn.id.clone(),
+                prompt: turn.prompt.clone(),
+                words,
+            });
+        }
+        let Some(expert) = turn
+            .expert
+            .as_ref()
+            .and_then(|e| turn.choices.iter().find(|c| &c.id == e))
+        else {
+            continue;
+        };
+        if turn.choices.len() < 2 {
+            continue;
+        }
+        decisions += 1;
+        let length = expert.text.chars().count();
+        expert_chars += length;
+        let rest: Vec<usize> = turn
+            .choices
+            .iter()
+            .filter(|c| c.id != expert.id)
+            .map(|c| c.text.chars().count())
+            .collect();
+        other_chars += rest.iter().sum::<usize>();
+        others += rest.len();
+        if rest.iter().all(|&l| l < length) {
+            expert_longest += 1;
+        }
+    }
+    Surface {
+        decisions,
+        expert_longest,
+        expert_chars: mean(expert_chars, decisions),
+        other_chars: mean(other_chars, others),
+        options,
+        expert_phrases: expert_phrases(std::slice::from_ref(scenario), 2),
+        task_prompts,
+    }
+}
+
+fn mean(sum: usize, count: usize) -> f64 {
+    if count == 0 {
+        0.0
+    } else {
+        sum as f64 / count as f64
+    }
+}
+
+/// Whether `word` occurs in `text` at the start of a word.
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Phrases of three words that `at_least` expert options say and no other option does, most
+/// said first: a trainee who learns them can find the expert without the skill.
+pub fn expert_phrases(scenarios: &[Scenario], at_least: usize) -> Vec<Phrase> {
+    let mut expert: HashMap<String, usize> = HashMap::new();
+    let mut other: BTreeSet<String> = BTreeSet::new();
+    for turn in scenarios
+        .iter()
+        .flat_map(|s| &s.course.sessions)
+        .flat_map(|s| &s.nodes)
+        .filter_map(|n| match n {
+            Node::Trainee(turn) => Some(turn),
+            _ => None,
+        })
+    {
+        for choice in &turn.choices {
+            let grams = trigrams(&choice.text);
+            if turn.expert.as_ref() == Some(&choice.id) {
+                for gram in grams {
+                    *expert.entry(gram).or_default() += 1;
+                }
+            } else {
+                other.extend(grams);
+            }
+        }
+    }
+    let mut phrases: Vec<Phrase> = expert
+        .into_iter()
+        .filter(|(gram, count)| *count >= at_least && !other.contains(gram))
+        .map(|(text, count)| Phrase { text, count })
+        .collect();
+    phrases.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    phrases
+}
+
+/// The distinct runs of three words in a text, in lower case without punctuation.
+fn trigrams(text: &str) -> BTreeSet<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(3).map(|w| w.join(" ")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::engine::Offered;
+
+    fn offered(texts: &[&str]) -> Vec<Offered> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Offered {
+                id: i.to_string(),
+                text: (*t).to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn strategies_pick_by_the_surface_only() {
+        let options = offered(&["medium one", "the longest option here", "short", "tiny!"]);
+        assert_eq!(Strategy::Longest.pick(&options), 1);
+        assert_eq!(Strategy::Shortest.pick(&options), 2);
+        assert_eq!(Strategy::FirstListed.pick(&options), 0);
+        assert_eq!(Strategy::LastListed.pick(&options), 3);
+        // Ties go to the option shown first.
+        let tied = offered(&["abc", "xyz"]);
+        assert_eq!(Strategy::Longest.pick(&tied), 0);
+        assert_eq!(Strategy::Shortest.pick(&tied), 0);
+    }
+
+    #[test]
+    fn task_words_match_at_word_starts() {
+        assert!(names_word(
+            "begin the interpersonal inventory.",
+            "inventory"
+        ));
+        assert!(names_word("formulate the case", "formulat"));
+        assert!(!names_word("a brisk walk", "risk"));
+    }
+
+    #[test]
+    fn trigrams_ignore_case_and_punctuation() {
+        let grams = trigrams("Your part is, to come; your PART is");
+        assert!(grams.contains("your part is"));
+        assert!(grams.contains("part is to"));
+        assert_eq!(grams.len(), 5);
+    }
+}

@@ -1,0 +1,27 @@
+//! The whole check of a scenario file, as `check`, the library and the app run it: the
+//! format's own validation (`scenario::load`), then the rubric's rules.
+
+use std::path::Path;
+
+use super::rules;
+use crate::scenario::load::{self, Checked};
+use crate::scenario::validate::AssetRoot;
+
+/// Reads and checks a scenario file; assets are looked up beside it.
+pub fn check_file(path: &Path) -> Checked {
+    with_rules(load::load_file(path))
+}
+
+/// Checks a scenario given as bytes (the file name is for the diagnostics only).
+pub fn check_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
+    with_rules(load::load_bytes(file, bytes, assets))
+}
+
+/// Adds the rubric's findings to a scenario that loaded without errors.
+fn with_rules(mut checked: Checked) -> Checked {
+    if let Some(scenario) = &checked.scenario {
+        let findings = rules::findings(scenario);
+        checked.add(findings);
+    }
+    checked
+}
