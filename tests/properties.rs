@@ -222,14 +222,17 @@ fn enumerate(scenario: &Scenario) -> Brute {
         items: HashMap::new(),
         total: (i64::MAX, i64::MIN),
     };
-    let mut stack: Vec<(&str, HashMap<&str, i64>)> = vec![("t0", HashMap::new())];
+    // Per item: the credit and the penalties gathered so far, as the scorecard keeps them.
+    type Sums<'a> = HashMap<&'a str, (i64, i64)>;
+    let mut stack: Vec<(&str, Sums<'_>)> = vec![("t0", HashMap::new())];
     while let Some((id, sums)) = stack.pop() {
         match index[id] {
             Node::Ending(_) => {
                 brute.paths += 1;
                 let mut total = 0;
                 for item in rubric::ITEMS {
-                    let points = item_points(item, sums.get(item.id).copied().unwrap_or(0));
+                    let (credit, against) = sums.get(item.id).copied().unwrap_or((0, 0));
+                    let points = item_points(item, credit, against);
                     total += points;
                     let entry = brute.items.entry(item.id).or_insert((i64::MAX, i64::MIN));
                     *entry = (entry.0.min(points), entry.1.max(points));
@@ -240,9 +243,13 @@ fn enumerate(scenario: &Scenario) -> Brute {
                 for choice in &turn.choices {
                     let mut next = sums.clone();
                     for e in &choice.evidence {
-                        *next
+                        let sums = next
                             .entry(rubric::find(e.item()).expect("item").id)
-                            .or_default() += points(e);
+                            .or_default();
+                        match points(e) {
+                            p if p > 0 => sums.0 += p,
+                            p => sums.1 -= p,
+                        }
                     }
                     stack.push((choice.goto.as_str(), next));
                 }

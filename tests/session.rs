@@ -17,6 +17,7 @@ use ipt_trainer::cli::play::script;
 use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Phase, Scenario};
 use ipt_trainer::scoring::Scorecard;
+use ipt_trainer::scoring::pass::Gate;
 use ipt_trainer::scoring::rubric::Headline;
 use ipt_trainer::session::engine::{Engine, Prompt};
 use ipt_trainer::session::record::AttemptRecord;
@@ -56,8 +57,17 @@ fn headline(card: &Scorecard, which: Headline) -> u8 {
 /// Whether some line of the scenario discloses suicidal thoughts.
 fn discloses_risk(scenario: &Scenario) -> bool {
     scenario.course.sessions.iter().flat_map(|s| &s.nodes).any(|n| {
-        matches!(n, ipt_trainer::scenario::model::Node::Client(c) if c.lines.iter().any(|l| l.risk))
+        matches!(n, ipt_trainer::scenario::model::Node::Client(c) if c.lines.iter().any(|l| l.risk == Some(ipt_trainer::scenario::model::Risk::Disclosure)))
     })
+}
+
+/// Whether a gate of the pass rule was met.
+fn gate_met(card: &Scorecard, gate: Gate) -> bool {
+    card.gates
+        .iter()
+        .find(|g| g.gate == gate)
+        .expect("every gate is reported")
+        .passed
 }
 
 /// The characteristic mistakes of a scenario: each a kind and edits to the expert path.
@@ -124,12 +134,21 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
             let at = |h| headline(&card, h);
             let was = |h| headline(&best, h);
             let context = format!("{} {kind}", scenario.id);
+            // Every characteristic mistake costs the verdict, or at least (a single late
+            // mistake in a strong course) shows in its own headline, never hidden by an earlier
+            // success.
             match kind.as_str() {
                 "wrong_area" => {
+                    // A wrong area, the tempting alternative included, fails its headline.
                     assert!(
                         at(Headline::ProblemArea) < was(Headline::ProblemArea),
                         "{context}"
                     );
+                    assert!(
+                        !gate_met(&card, Gate::Headline(Headline::ProblemArea)),
+                        "{context}"
+                    );
+                    assert!(!card.passed, "{context}");
                     assert_eq!(at(Headline::SickRole), was(Headline::SickRole), "{context}");
                     assert_eq!(
                         at(Headline::Termination),
@@ -138,8 +157,9 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                     );
                 }
                 "half_sick_role" => {
-                    // Partial credit: one half of two.
+                    // Partial credit: one half of two, short of the headline's pass mark.
                     assert_eq!(at(Headline::SickRole), 50, "{context}");
+                    assert!(!card.passed, "{context}");
                     assert_eq!(
                         at(Headline::ProblemArea),
                         was(Headline::ProblemArea),
@@ -156,6 +176,10 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                         at(Headline::Termination) < was(Headline::Termination),
                         "{context}"
                     );
+                    // The goodbye is the last word on feelings about ending: whatever was said
+                    // earlier, it shows as marked down.
+                    let feelings = card.item("ending_feelings").expect("assessed");
+                    assert!(feelings.points <= 0, "{context}: {}", feelings.points);
                     assert_eq!(at(Headline::SickRole), was(Headline::SickRole), "{context}");
                     assert_eq!(
                         at(Headline::ProblemArea),
@@ -164,24 +188,20 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                     );
                 }
                 "ignore_risk" => {
-                    let risk = |c: &Scorecard| {
-                        c.items
-                            .iter()
-                            .find(|i| i.item == "risk_addressed")
-                            .map_or(0, |i| i.points)
-                    };
-                    assert!(risk(&card) < risk(&best), "{context}");
+                    let asked = |c: &Scorecard| c.item("risk_asked").map_or(0, |i| i.points);
+                    assert!(asked(&card) < asked(&best), "{context}");
                     for h in Headline::ALL {
                         assert_eq!(at(h), was(h), "{context}: {h:?}");
                     }
-                    // Where the client discloses suicidal thoughts, ignoring them caps the grade
-                    // whatever else was earned.
+                    // A cue or disclosure left unanswered fails the safety gate and the course,
+                    // whatever else was earned; the debrief names it.
+                    let unmet = card.risks.iter().any(|r| !r.met());
+                    assert_eq!(unmet, !gate_met(&card, Gate::Safety), "{context}");
+                    if unmet {
+                        assert!(!card.passed, "{context}");
+                    }
                     if discloses_risk(&scenario) {
-                        assert!(card.safety_capped && !card.passed, "{context}");
-                        assert!(
-                            card.percent <= ipt_trainer::scoring::SAFETY_CAP_PERCENT,
-                            "{context}"
-                        );
+                        assert!(unmet, "{context}: the cue before the disclosure was missed");
                     }
                 }
                 other => panic!("{context}: unknown mistake kind {other}"),

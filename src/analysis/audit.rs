@@ -216,12 +216,9 @@ pub fn audit(scenario: &Scenario, walks: usize, seed: u64) -> Audit {
     let mut runs = Vec::new();
     for strategy in std::iter::once(Strategy::Expert).chain(Strategy::SURFACE) {
         for &area in &areas {
-            let played = play(&shared, seed, area, &mut |engine, options| {
-                if strategy == Strategy::Expert {
-                    expert_pick(engine, options)
-                } else {
-                    strategy.pick(options)
-                }
+            let played = play(&shared, seed, area, &mut |engine, options| match strategy {
+                Strategy::Expert => expert_pick(engine, options),
+                surface => surface.pick(options),
             });
             runs.push(Played::run(played.as_ref(), strategy, area));
         }
@@ -232,6 +229,17 @@ pub fn audit(scenario: &Scenario, walks: usize, seed: u64) -> Audit {
         random: random_walks(&shared, walks, seed),
         surface: surface(scenario),
     }
+}
+
+/// One strategy's run with the right area formulated, as `check` uses it.
+pub fn play_strategy(scenario: &Scenario, strategy: Strategy, seed: u64) -> Run {
+    let shared = Arc::new(scenario.clone());
+    let area = scenario.answer.problem_area;
+    let played = play(&shared, seed, area, &mut |engine, options| match strategy {
+        Strategy::Expert => expert_pick(engine, options),
+        surface => surface.pick(options),
+    });
+    Played::run(played.as_ref(), strategy, area)
 }
 
 /// The index of the expert's answer among the options shown (the first if there is none).
@@ -475,6 +483,16 @@ pub const TASK_WORDS: &[&str] = &[
     "dissolution",
 ];
 
+/// The rubric words a prompt uses.
+pub fn task_words(prompt: &str) -> Vec<&'static str> {
+    let prompt = prompt.to_lowercase();
+    TASK_WORDS
+        .iter()
+        .copied()
+        .filter(|w| names_word(&prompt, w))
+        .collect()
+}
+
 /// The surface facts of a scenario's options and prompts.
 pub fn surface(scenario: &Scenario) -> Surface {
     let turns: Vec<_> = scenario
@@ -495,12 +513,7 @@ pub fn surface(scenario: &Scenario) -> Surface {
         if let Some(slot) = options.get_mut(turn.choices.len().clamp(1, 5) - 1) {
             *slot += 1;
         }
-        let prompt = turn.prompt.to_lowercase();
-        let words: Vec<&'static str> = TASK_WORDS
-            .iter()
-            .copied()
-            .filter(|w| names_word(&prompt, w))
-            .collect();
+        let words = task_words(&turn.prompt);
         if !words.is_empty() {
             task_prompts.push(TaskPrompt {
                 node: turn.id.clone(),

@@ -1,5 +1,6 @@
 //! The whole check of a scenario file, as `check`, the library and the app run it: the
-//! format's own validation (`scenario::load`), then the rubric's rules.
+//! format's own validation (`scenario::load`), then the rubric's rules, then the audit's
+//! surface strategies.
 
 use std::path::Path;
 
@@ -17,10 +18,15 @@ pub fn check_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
     with_rules(load::load_bytes(file, bytes, assets))
 }
 
-/// Adds the rubric's findings to a scenario that loaded without errors.
+/// Adds the rubric's findings to a scenario that loaded without errors, and, if it still has
+/// none, what the audit's surface strategies make of it.
 fn with_rules(mut checked: Checked) -> Checked {
     if let Some(scenario) = &checked.scenario {
         let findings = rules::findings(scenario);
+        checked.add(findings);
+    }
+    if let Some(scenario) = &checked.scenario {
+        let findings = rules::surface_findings(scenario);
         checked.add(findings);
     }
     checked

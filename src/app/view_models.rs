@@ -4,6 +4,7 @@
 use crate::report::text::plural;
 use crate::scenario::load::Checked;
 use crate::scenario::model::{Affect, Node, Scenario, first_name};
+use crate::scoring::pass::Gate;
 use crate::scoring::{self, Earned, Rating, rubric};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Event, Feedback, Mode, Prompt};
@@ -11,7 +12,7 @@ use crate::session::record::AttemptRecord;
 
 use super::views::briefing::BriefingVm;
 use super::views::debrief::{
-    AnnotatedLine, DebriefVm, EvidenceLine, HeadlineRow, ItemRow, PhaseGroup, Section,
+    AnnotatedLine, DebriefVm, EvidenceLine, GateRow, HeadlineRow, ItemRow, PhaseGroup, Section,
 };
 use super::views::feedback::{FeedbackVm, Mark};
 use super::views::formulation::FormulationVm;
@@ -30,8 +31,9 @@ pub fn library_vm(scenarios: &[Checked], records: &[AttemptRecord]) -> LibraryVm
         ) {
             (Some(s), _) => {
                 let mine = || records.iter().filter(|r| r.scenario == s.id);
+                // Scores made under older scoring rules are not comparable with today's.
                 let scores: Vec<u8> = mine()
-                    .filter(|r| r.finished)
+                    .filter(|r| r.finished && !r.scored_under_older_rules())
                     .filter_map(|r| r.scorecard.as_ref().map(|c| c.percent))
                     .collect();
                 vm.cards.push(Card {
@@ -267,21 +269,30 @@ pub fn formulation_vm(
 
 /// What one piece of evidence did, as the trainee reads it.
 pub fn marks(earned: &[Earned]) -> Vec<Mark> {
-    earned.iter().map(|e| mark(&e.evidence)).collect()
+    earned.iter().map(mark).collect()
 }
 
-fn mark(evidence: &crate::scenario::model::Evidence) -> Mark {
-    let points = scoring::points(evidence);
-    let title = rubric::find(evidence.item()).map_or(evidence.item(), |i| i.title);
-    let word = match evidence {
-        crate::scenario::model::Evidence::Full(_) => "done",
-        crate::scenario::model::Evidence::Partial(_) => "partly done",
-        crate::scenario::model::Evidence::Against(_) => "against",
+fn mark(earned: &Earned) -> Mark {
+    use crate::scenario::model::Evidence;
+    let points = earned.points();
+    let title = rubric::find(earned.evidence.item()).map_or(earned.evidence.item(), |i| i.title);
+    let word = match (&earned.evidence, earned.counts) {
+        (_, false) => "void",
+        (Evidence::Full(_), _) => "done",
+        (Evidence::Partial(_), _) => "partly done",
+        (Evidence::Against(_), _) => "against",
+    };
+    // A mark the risk rule added carries its own reason; a changed or voided one, the rule.
+    let note = match (&earned.rule, earned.by.as_str()) {
+        (Some(rule), _) if rule == scoring::rules::RISK_RULE => earned.rationale.clone(),
+        (Some(rule), _) => Some(rule.clone()),
+        (None, _) => None,
     };
     Mark {
         item: title.to_owned(),
         verdict: format!("{points:+} {word}"),
         good: points > 0,
+        note,
     }
 }
 
@@ -377,9 +388,15 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
                         "Session {}: {}: {}",
                         e.session,
                         said_by(scenario, &e.by),
-                        mark(&e.evidence).verdict
+                        mark(e).verdict
                     ),
-                    why: e.rationale.clone(),
+                    why: match &e.rule {
+                        Some(rule) if rule != scoring::rules::RISK_RULE => Some(format!(
+                            "{} {rule}",
+                            e.rationale.as_deref().unwrap_or_default()
+                        )),
+                        _ => e.rationale.clone(),
+                    },
                     expert: e.expert.clone(),
                 })
                 .collect(),
@@ -416,15 +433,20 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
         verdict: if card.passed { "PASS" } else { "NOT YET" }.to_owned(),
         passed: card.passed,
         overall: format!(
-            "{}% overall ({} of {} points)",
-            card.percent, card.total, card.full
+            "{}% overall ({})",
+            card.percent,
+            scoring::points_in_words(card.total, card.full, 0)
         ),
-        capped: card.safety_capped.then(|| {
-            format!(
-                "A disclosure of suicidal thoughts was not addressed: the grade is capped at {}%.",
-                scoring::SAFETY_CAP_PERCENT
-            )
-        }),
+        gates: card
+            .gates
+            .iter()
+            .map(|g| GateRow {
+                label: g.gate.label().to_owned(),
+                passed: g.passed,
+                detail: g.detail.clone(),
+                rule: g.gate.rule(),
+            })
+            .collect(),
         ending,
         headlines: card
             .headlines
@@ -432,15 +454,32 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
             .map(|h| HeadlineRow {
                 label: h.headline.label().to_owned(),
                 percent: h.percent,
-                detail: format!("{} of {} points", h.points, h.full),
-                passed: h.percent >= scoring::HEADLINE_PASS_PERCENT,
+                detail: h.detail(),
+                passed: card
+                    .gates
+                    .iter()
+                    .find(|g| g.gate == Gate::Headline(h.headline))
+                    .is_none_or(|g| g.passed),
             })
             .collect(),
-        pass_rule: format!(
-            "A pass takes {}% overall and {}% on each core skill.",
-            scoring::PASS_PERCENT,
-            scoring::HEADLINE_PASS_PERCENT
-        ),
+        rescored: attempt.record.scored_under_older_rules().then(|| {
+            format!(
+                "This attempt was first scored under scoring v{}{}; it is shown here under \
+                 today's rules (v{}), which measure the skill more strictly.",
+                attempt.record.scoring,
+                attempt
+                    .record
+                    .scorecard
+                    .as_ref()
+                    .map(|c| format!(
+                        " ({}%, {})",
+                        c.percent,
+                        if c.passed { "PASS" } else { "NOT YET" }
+                    ))
+                    .unwrap_or_default(),
+                scoring::VERSION
+            )
+        }),
         to_work_on: to_work_on(&card),
         groups,
         transcript,

@@ -88,5 +88,21 @@ pub fn human(a: &Analysis) -> String {
         }
     ));
     line(format!("  distinct paths: {}", a.paths));
+    let risks: Vec<String> = a
+        .risks
+        .iter()
+        .map(|r| format!("{} ({}, session {})", r.line, r.risk.label(), r.session))
+        .collect();
+    line(format!(
+        "  risk lines: {}",
+        if risks.is_empty() {
+            "none".into()
+        } else {
+            format!(
+                "{}; any left unanswered fails the attempt whatever its score (the safety gate)",
+                risks.join(", ")
+            )
+        }
+    ));
     out
 }

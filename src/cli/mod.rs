@@ -139,6 +139,10 @@ pub enum Command {
     Replay {
         /// An attempt record (`.ron`) from the data folder.
         record: PathBuf,
+        /// Score a record made under older scoring rules under today's (the record itself is
+        /// not changed).
+        #[arg(long)]
+        rescore: bool,
         /// A folder of your own scenarios (repeatable).
         #[arg(long = "scenarios", value_name = "DIR")]
         scenarios: Vec<PathBuf>,
@@ -193,7 +197,11 @@ pub fn run(command: Command) -> ExitCode {
             seed,
             format,
         } => audit::run(&scenarios, walks, seed, format),
-        Command::Replay { record, scenarios } => replay::run(&record, &scenarios),
+        Command::Replay {
+            record,
+            rescore,
+            scenarios,
+        } => replay::run(&record, &scenarios, rescore),
     };
     ExitCode::from(code)
 }

@@ -1,22 +1,51 @@
 //! `ipt-trainer replay RECORD`: re-runs a saved attempt and checks that it reproduces the same
-//! scorecard; if the scenario changed since, it says so and shows what still applies.
+//! scorecard; if the scenario changed since, it says so and shows what still applies. A record
+//! scored under older scoring rules is shown as it was scored, and rescored under today's only
+//! with `--rescore`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{exit, find_scenario};
 use crate::report::text;
+use crate::scoring;
 use crate::session::record::content_hash;
 use crate::session::store;
 
-pub fn run(record: &Path, folders: &[PathBuf]) -> u8 {
-    let record = match store::load(record) {
+pub fn run(path: &Path, folders: &[PathBuf], rescore: bool) -> u8 {
+    let record = match store::load(path) {
         Ok(record) => record,
         Err(message) => {
             eprintln!("error: {message}");
             return exit::USAGE;
         }
     };
+    let saved_verdict = record.scorecard.as_ref().map(|card| {
+        format!(
+            "{}% {}",
+            card.percent,
+            if card.passed { "PASS" } else { "NOT YET" }
+        )
+    });
+    if record.scored_under_older_rules() && !rescore {
+        println!(
+            "This attempt was scored under scoring v{}{}, before today's rules (v{}), which score \
+             the skill differently; its saved scorecard is kept as it was. \
+             `ipt-trainer replay --rescore {}` shows what it scores under v{}.",
+            record.scoring,
+            saved_verdict
+                .as_ref()
+                .map(|v| format!(" ({v})"))
+                .unwrap_or_default(),
+            scoring::VERSION,
+            path.display(),
+            scoring::VERSION
+        );
+        if let Some(saved) = &record.scorecard {
+            print!("{}", text::scorecard(saved));
+        }
+        return exit::FINDINGS;
+    }
     let checked = match find_scenario(&record.scenario, folders) {
         Ok(checked) => checked,
         Err(code) => return code,
@@ -50,6 +79,19 @@ pub fn run(record: &Path, folders: &[PathBuf]) -> u8 {
     }
     let card = engine.scorecard();
     print!("{}", text::scorecard(&card));
+    if record.scored_under_older_rules() {
+        println!(
+            "\nRescored under scoring v{} (first scored under v{}{}); the record is unchanged.",
+            scoring::VERSION,
+            record.scoring,
+            saved_verdict.map(|v| format!(": {v}")).unwrap_or_default()
+        );
+        return if failed.is_some() {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        };
+    }
     match (&record.scorecard, failed) {
         (Some(saved), None) if *saved == card => {
             println!("\nReproduced: the same scorecard as saved.");

@@ -52,30 +52,34 @@ pub fn transcript(scenario: &Scenario, events: &[Event]) -> String {
     events.iter().map(|e| event(scenario, e) + "\n").collect()
 }
 
-/// The scorecard: verdict, headlines, then every item by phase with its evidence.
+/// The scorecard: verdict, the pass rule gate by gate, headlines, then every item by phase
+/// with its evidence.
 pub fn scorecard(card: &Scorecard) -> String {
     let mut out = String::new();
     let verdict = if card.passed { "PASS" } else { "NOT YET" };
     let _ = writeln!(
         out,
-        "\nScorecard: {}% overall ({} of {} points): {verdict}",
-        card.percent, card.total, card.full
+        "\nScorecard (scoring v{}): {}% overall ({}): {verdict}",
+        card.version,
+        card.percent,
+        crate::scoring::points_in_words(card.total, card.full, 0)
     );
-    if card.safety_capped {
+    for gate in &card.gates {
         let _ = writeln!(
             out,
-            "  A disclosure of suicidal thoughts was not addressed: the grade is capped at {}%.",
-            crate::scoring::SAFETY_CAP_PERCENT
+            "  [{}] {}: {}",
+            if gate.passed { "met" } else { "NOT MET" },
+            gate.gate.label(),
+            gate.detail
         );
     }
     for h in &card.headlines {
         let _ = writeln!(
             out,
-            "  {:<14} {:>3}% ({} of {})",
+            "  {:<14} {:>3}% ({})",
             h.headline.label(),
             h.percent,
-            h.points,
-            h.full
+            h.detail()
         );
     }
     let mut group = None;
@@ -95,13 +99,21 @@ pub fn scorecard(card: &Scorecard) -> String {
             item.rating.label()
         );
         for e in &item.evidence {
+            let void = if e.counts {
+                ""
+            } else {
+                " (void: earns nothing)"
+            };
             let _ = writeln!(
                 out,
-                "      {:?} by {} (session {})",
+                "      {:?} by {} (session {}){void}",
                 e.evidence, e.by, e.session
             );
             if let Some(rationale) = &e.rationale {
                 let _ = writeln!(out, "        why: {rationale}");
+            }
+            if let Some(rule) = &e.rule {
+                let _ = writeln!(out, "        rule: {rule}");
             }
             if let Some(expert) = &e.expert {
                 let _ = writeln!(out, "        an expert might say: {expert}");

@@ -77,6 +77,12 @@ codes! {
     OutOfRange = "E0030", Error, "a number outside its range";
     Io = "E0031", Error, "the file could not be read";
     DuplicateScenario = "E0032", Error, "two scenario files in the library share an id";
+    RiskNoReply = "E0033", Error, "a risk cue or disclosure that no next reply can answer";
+    RiskNoPlan = "E0034", Error, "a disclosure with no way to a safety plan in its session";
+    ProscribedCredit = "E0035", Error, "credit for a proscribed technique, which can only be `Against`";
+    OutOfPhase = "W0036", Warning, "a rubric item evidenced outside the phase IPT does it in";
+    SurfacePasses = "W0037", Warning, "a strategy that knows nothing of IPT passes the scenario";
+    PromptNamesTask = "W0038", Warning, "a prompt that names the task the trainee should recognise";
 }
 
 /// A code is written as its stable string (`"E0012"`) in JSON.

@@ -161,74 +161,81 @@ impl<'s> Graph<'s> {
         seen
     }
 
-    /// Strongly connected components (iterative Tarjan, so deep graphs cannot overflow the
-    /// stack). Components come out in reverse topological order: every edge leaving a
-    /// component points to one listed earlier.
+    /// Strongly connected components of the graph (see [`components`]).
     pub fn components(&self) -> Components {
-        const UNSEEN: usize = usize::MAX;
-        let n = self.len();
-        let mut order = vec![UNSEEN; n];
-        let mut low = vec![0; n];
-        let mut on_stack = vec![false; n];
-        let mut stack = Vec::new();
-        let mut of = vec![0; n];
-        let mut members: Vec<Vec<usize>> = Vec::new();
-        let mut counter = 0;
-        let successors: Vec<Vec<usize>> = (0..n).map(|i| self.successors(i).collect()).collect();
-        for root in 0..n {
-            if order[root] != UNSEEN {
+        let successors: Vec<Vec<usize>> = (0..self.len())
+            .map(|i| self.successors(i).collect())
+            .collect();
+        components(&successors)
+    }
+}
+
+/// Strongly connected components of any graph given as successor lists (iterative Tarjan, so
+/// deep graphs cannot overflow the stack). Components come out in reverse topological order:
+/// every edge leaving a component points to one listed earlier.
+pub fn components(successors: &[Vec<usize>]) -> Components {
+    const UNSEEN: usize = usize::MAX;
+    let n = successors.len();
+    let mut order = vec![UNSEEN; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut of = vec![0; n];
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut counter = 0;
+    for root in 0..n {
+        if order[root] != UNSEEN {
+            continue;
+        }
+        // Each frame: the node and how many of its successors are done.
+        let mut frames = vec![(root, 0usize)];
+        order[root] = counter;
+        low[root] = counter;
+        counter += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut next)) = frames.last_mut() {
+            if let Some(&w) = successors[v].get(*next) {
+                *next += 1;
+                if order[w] == UNSEEN {
+                    order[w] = counter;
+                    low[w] = counter;
+                    counter += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    frames.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(order[w]);
+                }
                 continue;
             }
-            // Each frame: the node and how many of its successors are done.
-            let mut frames = vec![(root, 0usize)];
-            order[root] = counter;
-            low[root] = counter;
-            counter += 1;
-            stack.push(root);
-            on_stack[root] = true;
-            while let Some(&mut (v, ref mut next)) = frames.last_mut() {
-                if let Some(&w) = successors[v].get(*next) {
-                    *next += 1;
-                    if order[w] == UNSEEN {
-                        order[w] = counter;
-                        low[w] = counter;
-                        counter += 1;
-                        stack.push(w);
-                        on_stack[w] = true;
-                        frames.push((w, 0));
-                    } else if on_stack[w] {
-                        low[v] = low[v].min(order[w]);
+            frames.pop();
+            if let Some(&(parent, _)) = frames.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == order[v] {
+                let id = members.len();
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    of[w] = id;
+                    component.push(w);
+                    if w == v {
+                        break;
                     }
-                    continue;
                 }
-                frames.pop();
-                if let Some(&(parent, _)) = frames.last() {
-                    low[parent] = low[parent].min(low[v]);
-                }
-                if low[v] == order[v] {
-                    let id = members.len();
-                    let mut component = Vec::new();
-                    while let Some(w) = stack.pop() {
-                        on_stack[w] = false;
-                        of[w] = id;
-                        component.push(w);
-                        if w == v {
-                            break;
-                        }
-                    }
-                    members.push(component);
-                }
+                members.push(component);
             }
         }
-        let cyclic = members
-            .iter()
-            .map(|m| m.len() > 1 || m.iter().any(|&v| successors[v].contains(&v)))
-            .collect();
-        Components {
-            of,
-            members,
-            cyclic,
-        }
+    }
+    let cyclic = members
+        .iter()
+        .map(|m| m.len() > 1 || m.iter().any(|&v| successors[v].contains(&v)))
+        .collect();
+    Components {
+        of,
+        members,
+        cyclic,
     }
 }
 

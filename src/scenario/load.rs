@@ -281,8 +281,19 @@ fn describe(error: &RonError) -> (Code, String, String, Option<String>) {
             Code::UnknownVariant,
             format!("`{found}` is not allowed here{}", within(outer)),
             "unknown name".into(),
-            did_you_mean(found, expected.iter().copied())
-                .or_else(|| Some(format!("expected one of {}", names(expected)))),
+            // Files written before scoring v2 marked risk lines `risk: true`.
+            if outer.as_deref() == Some("Risk") && matches!(found.as_str(), "true" | "false") {
+                Some(
+                    "since scoring v2 a risk line is `risk: Cue` (hopelessness: the next reply \
+                     must ask) or `risk: Disclosure` (suicidal thoughts: the next reply must \
+                     respond and a safety plan must follow in the session); leave `risk` out for \
+                     a plain line"
+                        .into(),
+                )
+            } else {
+                did_you_mean(found, expected.iter().copied())
+                    .or_else(|| Some(format!("expected one of {}", names(expected))))
+            },
         ),
         RonError::DuplicateStructField { field, outer } => (
             Code::DuplicateField,

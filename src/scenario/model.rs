@@ -215,9 +215,30 @@ pub struct Line {
     /// A person this line introduces into the interpersonal inventory.
     #[serde(default)]
     pub person: Option<Person>,
-    /// The line discloses hopelessness or suicidal thoughts: the trainee must respond to it.
+    /// The line is a risk cue or a disclosure of suicidal thoughts, which the trainee must
+    /// answer in time (the engine applies the same rules in every scenario).
     #[serde(default)]
-    pub risk: bool,
+    pub risk: Option<Risk>,
+}
+
+/// What a client line tells about suicide risk, and what it calls for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Risk {
+    /// Hopelessness, "no point", "better off without me", giving things away: the next reply
+    /// must ask directly about suicidal thoughts.
+    Cue,
+    /// Thoughts of suicide or self-harm: the next reply must respond to it (ask or plan), and a
+    /// safety plan must be made before the session ends.
+    Disclosure,
+}
+
+impl Risk {
+    pub fn label(self) -> &'static str {
+        match self {
+            Risk::Cue => "risk cue",
+            Risk::Disclosure => "disclosure of suicidal thoughts",
+        }
+    }
 }
 
 /// The client's visible emotional state.

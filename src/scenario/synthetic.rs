@@ -1,11 +1,13 @@
 //! Generated scenarios of any size, for benchmarks and property tests: valid by construction,
-//! with every headline skill scorable, and a number of paths that doubles at every choice.
+//! with every headline skill scorable, a number of paths that triples at every choice, and no
+//! way to pass by the length of the options alone.
 
 use super::model::*;
 
-/// A valid scenario of about `nodes` nodes (at least 12): a client line, then a choice with two
-/// options that both lead to the next client line, over and over, across an initial, a middle and a termination
-/// session. `salt` varies the text so that generated files differ.
+/// A valid scenario of about `nodes` nodes (at least 12): a client line, then a choice with
+/// three options that all lead to the next client line, over and over, across an initial, a
+/// middle and a termination session. The scored option is neither the longest nor the
+/// shortest. `salt` varies the text so that generated files differ.
 pub fn scenario(nodes: usize, salt: usize) -> Scenario {
     let pairs = nodes.max(12).saturating_sub(2) / 2;
     let phases = [Phase::Initial, Phase::Middle, Phase::Termination];
@@ -44,13 +46,13 @@ pub fn scenario(nodes: usize, salt: usize) -> Scenario {
                 affect: Affect::Sad,
                 when: None,
                 person: None,
-                risk: false,
+                risk: None,
             }],
             next: id(k),
         });
-        let choice = |suffix: &str, evidence: Vec<Evidence>| Choice {
+        let choice = |suffix: &str, words: &str, evidence: Vec<Evidence>| Choice {
             id: format!("{}{suffix}", id(k)),
-            text: format!("Trainee option {suffix} at step {k}."),
+            text: format!("Trainee option {suffix} at step {k}{words}."),
             evidence,
             rapport: 1,
             symptoms: 0,
@@ -64,7 +66,11 @@ pub fn scenario(nodes: usize, salt: usize) -> Scenario {
             id: id(k),
             prompt: "Respond.".into(),
             expert: Some(format!("{}a", id(k))),
-            choices: vec![choice("a", evidence), choice("b", Vec::new())],
+            choices: vec![
+                choice("a", ", the right one", evidence),
+                choice("b", "", Vec::new()),
+                choice("z", ", longer than the right one by a clause", Vec::new()),
+            ],
         });
         if let Some(s) = sessions.get_mut(session) {
             s.nodes.extend([client, trainee]);

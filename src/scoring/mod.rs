@@ -1,14 +1,28 @@
-//! Scoring: the rubric and how evidence from choices becomes points.
+//! Scoring: the rubric, the rules that turn a trainee's choices into evidence, how evidence
+//! becomes points, and the pass rule.
 //!
-//! An item's points on a path are the sum of its evidence, held within the item's range: full
-//! evidence earns 2, partial 1, evidence against costs 2. Doing half the sick role in one
-//! session and the rest later adds up to full credit; a proscribed technique can only lose.
+//! Scoring v2. Full evidence earns 2, partial 1, evidence against costs 2. An item's positive
+//! credit is capped at 2 first, then every piece of evidence against subtracts (down to -2), so
+//! a later mistake is never hidden by an earlier success. A proscribed technique can only lose.
+//! What counts, and when, is in [`rules`]; what passing takes is in [`pass`].
 
+pub mod pass;
 pub mod rubric;
+pub mod rules;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scenario::model::{Answer, Evidence, Node, Phase, ProblemArea, Scenario, Statement};
+use crate::scenario::model::{Evidence, Node, Scenario};
+use pass::{GateResult, RiskEvent};
+
+/// The scoring rules' version, kept in every attempt record and scorecard so that a record
+/// scored under older rules is never mistaken for one scored under these.
+pub const VERSION: u32 = 2;
+
+/// The version of records and scorecards saved before versions were kept.
+pub fn first_version() -> u32 {
+    1
+}
 
 /// The most an item can earn.
 pub const ITEM_MAX: i64 = 2;
@@ -25,123 +39,54 @@ pub fn points(evidence: &Evidence) -> i64 {
     }
 }
 
-/// An item's points from the sum of its evidence on a path: proscribed items can only lose.
-pub fn item_points(item: &rubric::Item, evidence_sum: i64) -> i64 {
-    let max = if item.group == rubric::Group::Proscribed {
+/// The most an item can earn: proscribed items can only lose.
+pub fn item_max(item: &rubric::Item) -> i64 {
+    if item.group == rubric::Group::Proscribed {
         0
     } else {
         ITEM_MAX
-    };
-    evidence_sum.clamp(ITEM_MIN, max)
-}
-
-/// The evidence a formulation gives for the `problem_area` item when its statements make the
-/// case: full for the author's answer, partial for a plausible alternative the author named,
-/// against for any other area. `analyze` uses it as the best a formulation can do.
-pub fn area_evidence(answer: &Answer, chosen: ProblemArea) -> Evidence {
-    let item = "problem_area".to_owned();
-    if chosen == answer.problem_area {
-        Evidence::Full(item)
-    } else if answer.alternatives.iter().any(|a| a.area == chosen) {
-        Evidence::Partial(item)
-    } else {
-        Evidence::Against(item)
     }
 }
 
-/// How well the statements ticked at a formulation make the case for the area chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Support {
-    /// Statements on offer that support the area.
-    pub supporting: usize,
-    /// Of those, the ones ticked.
-    pub ticked: usize,
-    /// Ticked statements that do not support the area.
-    pub stray: usize,
-}
-
-impl Support {
-    pub fn of(statements: &[Statement], area: ProblemArea, ticked: &[String]) -> Self {
-        let is_ticked = |s: &&Statement| ticked.contains(&s.id);
-        let supports = |s: &&Statement| s.supports.contains(&area);
-        Support {
-            supporting: statements.iter().filter(supports).count(),
-            ticked: statements.iter().filter(is_ticked).filter(supports).count(),
-            stray: statements
-                .iter()
-                .filter(is_ticked)
-                .filter(|s| !supports(s))
-                .count(),
-        }
-    }
-
-    /// At least half of what supports the area, and nothing that does not: a supervisor's
-    /// "you can say why".
-    pub fn is_sound(&self) -> bool {
-        self.stray == 0 && self.ticked * 2 >= self.supporting
-    }
-}
-
-/// The evidence a formulation gives: as [`area_evidence`], except that the right area on
-/// unsound support (see [`Support::is_sound`]) is only partial.
-pub fn formulation_evidence(answer: &Answer, chosen: ProblemArea, support: Support) -> Evidence {
-    match area_evidence(answer, chosen) {
-        Evidence::Full(item) if !support.is_sound() => Evidence::Partial(item),
-        other => other,
-    }
-}
-
-/// IPT's timing rules, applied to evidence as it is earned: the responsibility half of the sick
-/// role earns full credit only in the initial phase, and an ending raised only in the course's
-/// last session was not raised ahead.
-pub fn timed(evidence: Evidence, phase: Phase, session: u8, time_limit: u8) -> Evidence {
-    match evidence {
-        Evidence::Full(item) if item == "sick_role_responsibility" && phase != Phase::Initial => {
-            Evidence::Partial(item)
-        }
-        Evidence::Full(item) if item == "ending_raised_ahead" && session >= time_limit => {
-            Evidence::Partial(item)
-        }
-        other => other,
-    }
-}
-
-/// The items a scenario can award points for: the denominator of every percentage.
-pub fn assessable_items(scenario: &Scenario) -> Vec<&'static rubric::Item> {
-    let mut offered: Vec<&str> = Vec::new();
-    for session in &scenario.course.sessions {
-        for node in &session.nodes {
-            match node {
-                Node::Trainee(turn) => {
-                    for choice in &turn.choices {
-                        for evidence in &choice.evidence {
-                            if points(evidence) > 0 {
-                                offered.push(evidence.item());
-                            }
-                        }
-                    }
-                }
-                Node::Formulation(_) => offered.push("problem_area"),
-                _ => {}
-            }
-        }
-    }
-    rubric::ITEMS
-        .iter()
-        .filter(|item| item.group != rubric::Group::Proscribed && offered.contains(&item.id))
-        .collect()
+/// An item's points from its positive `credit` and the points `against` it (both summed over
+/// the evidence that counts): credit capped first, then every penalty subtracted, so that a
+/// later mistake is never absorbed by an earlier success.
+pub fn item_points(item: &rubric::Item, credit: i64, against: i64) -> i64 {
+    (credit.min(item_max(item)) - against).max(ITEM_MIN)
 }
 
 /// A piece of evidence as the trainee earned it, with what a supervisor needs to review it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Earned {
     pub evidence: Evidence,
-    /// The choice (or formulation) that earned it.
+    /// The choice, formulation or client line that earned it.
     pub by: String,
     pub session: u8,
     pub rationale: Option<String>,
     /// What an expert would have said there, when the trainee said something else.
     pub expert: Option<String>,
+    /// The scoring rule that changed or added this evidence, in a sentence (e.g. the sick role
+    /// given after the initial phase earns partial credit only).
+    #[serde(default)]
+    pub rule: Option<String>,
+    /// False when a rule voids the evidence: it is shown, but earns nothing.
+    #[serde(default = "counts_by_default")]
+    pub counts: bool,
+}
+
+fn counts_by_default() -> bool {
+    true
+}
+
+impl Earned {
+    /// The points this piece of evidence is worth as it stands: nothing when voided.
+    pub fn points(&self) -> i64 {
+        if self.counts {
+            points(&self.evidence)
+        } else {
+            0
+        }
+    }
 }
 
 /// How a supervisor would mark an item.
@@ -180,27 +125,94 @@ pub struct HeadlineScore {
     pub points: i64,
     pub full: i64,
     pub percent: u8,
+    /// How many pieces of evidence against its items were counted.
+    #[serde(default)]
+    pub against: usize,
 }
 
-/// The debrief's numbers: every item, the three headline skills, the total and the verdict.
+impl HeadlineScore {
+    /// The points in words: "5 of 6 points", "no credit; 2 marks against".
+    pub fn detail(&self) -> String {
+        points_in_words(self.points, self.full, self.against)
+    }
+}
+
+/// Points in words, never a negative fraction: "5 of 6 points; 1 mark against", "no credit".
+pub fn points_in_words(points: i64, full: i64, against: usize) -> String {
+    let credit = if points > 0 {
+        format!("{points} of {full} points")
+    } else {
+        "no credit".to_owned()
+    };
+    match against {
+        0 => credit,
+        1 => format!("{credit}; 1 mark against"),
+        n => format!("{credit}; {n} marks against"),
+    }
+}
+
+/// The debrief's numbers: every item, the three headline skills, the total, the gates of the
+/// pass rule and the verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scorecard {
+    /// The scoring rules that made this scorecard.
+    #[serde(default = "first_version")]
+    pub version: u32,
     pub items: Vec<ItemScore>,
     pub headlines: Vec<HeadlineScore>,
     pub total: i64,
     pub full: i64,
     pub percent: u8,
-    /// A disclosure of suicidal thoughts went unaddressed: the grade is capped and fails.
-    pub safety_capped: bool,
+    /// Every gate of the pass rule, met or not, with why.
+    #[serde(default)]
+    pub gates: Vec<GateResult>,
+    /// Every risk cue and disclosure the client made, and whether it was answered in time.
+    #[serde(default)]
+    pub risks: Vec<RiskEvent>,
     pub passed: bool,
 }
 
-/// Overall percentage needed to pass.
-pub const PASS_PERCENT: u8 = 70;
-/// Percentage each headline skill needs for a pass.
-pub const HEADLINE_PASS_PERCENT: u8 = 60;
-/// The most an attempt can score when a risk disclosure went unaddressed.
-pub const SAFETY_CAP_PERCENT: u8 = 40;
+impl Scorecard {
+    /// The score of one item, if the scenario assesses it or evidence touched it.
+    pub fn item(&self, id: &str) -> Option<&ItemScore> {
+        self.items.iter().find(|i| i.item == id)
+    }
+
+    pub fn headline(&self, which: rubric::Headline) -> Option<&HeadlineScore> {
+        self.headlines.iter().find(|h| h.headline == which)
+    }
+
+    /// The gates not met, in the pass rule's order.
+    pub fn failed_gates(&self) -> impl Iterator<Item = &GateResult> {
+        self.gates.iter().filter(|g| !g.passed)
+    }
+}
+
+/// The items a scenario can award points for: the denominator of every percentage.
+pub fn assessable_items(scenario: &Scenario) -> Vec<&'static rubric::Item> {
+    let mut offered: Vec<&str> = Vec::new();
+    for session in &scenario.course.sessions {
+        for node in &session.nodes {
+            match node {
+                Node::Trainee(turn) => {
+                    for choice in &turn.choices {
+                        for evidence in &choice.evidence {
+                            if points(evidence) > 0 {
+                                offered.push(evidence.item());
+                            }
+                        }
+                    }
+                }
+                Node::Formulation(_) => offered.push(rubric::DECIDING_ITEM),
+                _ => {}
+            }
+        }
+    }
+    rubric::ITEMS
+        .iter()
+        .filter(|item| item.group != rubric::Group::Proscribed && offered.contains(&item.id))
+        .collect()
+}
 
 fn percent(points: i64, full: i64) -> u8 {
     if full <= 0 {
@@ -209,9 +221,9 @@ fn percent(points: i64, full: i64) -> u8 {
     u8::try_from((points.max(0) * 100 / full).min(100)).unwrap_or(100)
 }
 
-/// Scores an attempt from the evidence it earned. `risk_disclosed` says whether the client
-/// disclosed suicidal thoughts during it.
-pub fn scorecard(scenario: &Scenario, earned: &[Earned], risk_disclosed: bool) -> Scorecard {
+/// Scores an attempt from the evidence it earned and the risk cues and disclosures that came
+/// up in it.
+pub fn scorecard(scenario: &Scenario, earned: &[Earned], risks: &[RiskEvent]) -> Scorecard {
     let assessable = assessable_items(scenario);
     let items: Vec<ItemScore> = rubric::ITEMS
         .iter()
@@ -224,11 +236,18 @@ pub fn scorecard(scenario: &Scenario, earned: &[Earned], risk_disclosed: bool) -
                 .filter(|e| e.evidence.item() == item.id)
                 .cloned()
                 .collect();
-            let points = item_points(item, evidence.iter().map(|e| points(&e.evidence)).sum());
+            let credit = evidence.iter().map(Earned::points).filter(|p| *p > 0).sum();
+            let against = -evidence
+                .iter()
+                .map(Earned::points)
+                .filter(|p| *p < 0)
+                .sum::<i64>();
+            let points = item_points(item, credit, against);
             let rating = match points {
                 p if p < 0 => Rating::MarkedDown,
+                0 if against > 0 => Rating::MarkedDown,
                 0 => Rating::NotDone,
-                p if p < ITEM_MAX => Rating::Partial,
+                p if p < item_max(item) => Rating::Partial,
                 _ => Rating::Done,
             };
             ItemScore {
@@ -240,48 +259,85 @@ pub fn scorecard(scenario: &Scenario, earned: &[Earned], risk_disclosed: bool) -
         })
         .collect();
     let sum = |filter: &dyn Fn(&rubric::Item) -> bool| -> (i64, i64) {
-        let points = items
+        let points = in_group(&items, filter).map(|s| s.points).sum();
+        let full = assessable
             .iter()
-            .filter(|s| rubric::find(&s.item).is_some_and(filter))
-            .map(|s| s.points)
+            .filter(|i| filter(i))
+            .map(|i| item_max(i))
             .sum();
-        let full = assessable.iter().filter(|i| filter(i)).count() as i64 * ITEM_MAX;
         (points, full)
     };
     let headlines: Vec<HeadlineScore> = rubric::Headline::ALL
         .iter()
         .map(|&headline| {
-            let (points, full) = sum(&|item| item.headline == Some(headline));
+            let members = |item: &rubric::Item| item.headline == Some(headline);
+            let (points, full) = sum(&members);
+            let against = in_group(&items, &members)
+                .flat_map(|s| &s.evidence)
+                .filter(|e| e.points() < 0)
+                .count();
             HeadlineScore {
                 headline,
                 points,
                 full,
                 percent: percent(points, full),
+                against,
             }
         })
         .collect();
     let (total, full) = sum(&|_| true);
-    let risk_points = items
-        .iter()
-        .find(|s| s.item == "risk_addressed")
-        .map_or(0, |s| s.points);
-    let safety_capped = risk_points < 0 || (risk_disclosed && risk_points <= 0);
-    let mut overall = percent(total, full);
-    if safety_capped {
-        overall = overall.min(SAFETY_CAP_PERCENT);
-    }
-    let passed = !safety_capped
-        && overall >= PASS_PERCENT
-        && headlines
-            .iter()
-            .all(|h| h.full == 0 || h.percent >= HEADLINE_PASS_PERCENT);
+    let overall = percent(total, full);
+    let gates = pass::gates(scenario, overall, &headlines, &items, risks);
     Scorecard {
+        version: VERSION,
+        passed: gates.iter().all(|g| g.passed),
         items,
         headlines,
         total,
         full,
         percent: overall,
-        safety_capped,
-        passed,
+        gates,
+        risks: risks.to_vec(),
+    }
+}
+
+/// The scores of the items a filter picks.
+fn in_group<'a>(
+    items: &'a [ItemScore],
+    filter: &'a dyn Fn(&rubric::Item) -> bool,
+) -> impl Iterator<Item = &'a ItemScore> {
+    items
+        .iter()
+        .filter(move |s| rubric::find(&s.item).is_some_and(filter))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str) -> &'static rubric::Item {
+        rubric::find(id).unwrap_or(&rubric::ITEMS[0])
+    }
+
+    #[test]
+    fn credit_is_capped_before_penalties_subtract() {
+        let ending = item("ending_feelings");
+        // Full then Against: the later mistake shows (0), it is not absorbed (was 2 - 2 + ...).
+        assert_eq!(item_points(ending, 2, 2), 0);
+        // Two Fulls and an Against: credit capped at 2 first, so the Against still costs.
+        assert_eq!(item_points(ending, 4, 2), 0);
+        assert_eq!(item_points(ending, 1, 2), -1);
+        assert_eq!(item_points(ending, 0, 6), ITEM_MIN);
+        let proscribed = item("transference");
+        assert_eq!(item_points(proscribed, 2, 0), 0);
+        assert_eq!(item_points(proscribed, 0, 2), -2);
+    }
+
+    #[test]
+    fn points_read_plainly_when_negative() {
+        assert_eq!(points_in_words(5, 6, 0), "5 of 6 points");
+        assert_eq!(points_in_words(-4, 10, 2), "no credit; 2 marks against");
+        assert_eq!(points_in_words(0, 6, 0), "no credit");
+        assert_eq!(points_in_words(3, 6, 1), "3 of 6 points; 1 mark against");
     }
 }

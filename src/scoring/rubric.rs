@@ -12,7 +12,7 @@ pub enum Group {
     Termination,
     /// Techniques from other therapies that IPT rules out: these only lose points.
     Proscribed,
-    /// Responding to disclosed risk, which comes before any IPT task.
+    /// Responding to suicide risk, which comes before any IPT task.
     Safety,
 }
 
@@ -239,13 +239,49 @@ pub const ITEMS: &[Item] = &[
         "Leaves long silences without direction where IPT keeps an active, focused stance.",
     ),
     item(
-        "risk_addressed",
+        "risk_asked",
         Safety,
         None,
-        "Risk addressed",
-        "Asks directly about suicidal thoughts when the client discloses hopelessness, and plans safety.",
+        "Risk asked about",
+        "Asks directly about suicidal thoughts (plans, intent, means, past attempts) in the reply after a cue of hopelessness or a disclosure.",
+    ),
+    item(
+        "risk_plan",
+        Safety,
+        None,
+        "Safety plan made",
+        "Agrees a safety plan in the session a disclosure comes up: warning signs, people and services to call, means made safer, reasons for living.",
     ),
 ];
+
+/// The item whose rating decides its headline: a wrong problem area fails the Problem area
+/// headline whatever the other items earned.
+pub const DECIDING_ITEM: &str = "problem_area";
+
+/// The item the engine marks down when a reply after a risk cue or disclosure does not ask.
+pub const RISK_ASKED: &str = "risk_asked";
+
+/// The item the engine marks down when a disclosure gets no safety plan in its session.
+pub const RISK_PLAN: &str = "risk_plan";
+
+/// Items renamed or split since an earlier scoring version, with the advice `check` gives.
+pub const RENAMED: &[(&str, &str)] = &[(
+    "risk_addressed",
+    "scoring v2 split `risk_addressed` into `risk_asked` (a direct question about suicidal thoughts) and `risk_plan` (a safety plan)",
+)];
+
+impl Group {
+    /// The phase an item of this group belongs to; `None` for items of any phase.
+    pub fn phase(self) -> Option<crate::scenario::model::Phase> {
+        use crate::scenario::model::Phase;
+        match self {
+            Group::Initial => Some(Phase::Initial),
+            Group::Middle => Some(Phase::Middle),
+            Group::Termination => Some(Phase::Termination),
+            Group::Proscribed | Group::Safety => None,
+        }
+    }
+}
 
 /// Looks an item up by id.
 pub fn find(id: &str) -> Option<&'static Item> {

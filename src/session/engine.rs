@@ -10,10 +10,12 @@ use rand::seq::{IndexedRandom, SliceRandom};
 use serde::{Deserialize, Serialize};
 
 use crate::scenario::model::{
-    Affect, EndingKind, Facts, Levels, Node, Person, Phase, ProblemArea, RAPPORT_MAX, SYMPTOMS_MAX,
-    Scenario,
+    Affect, EndingKind, Evidence, Facts, Levels, Node, Person, Phase, ProblemArea, RAPPORT_MAX,
+    Risk, SYMPTOMS_MAX, Scenario, first_name,
 };
-use crate::scoring::{self, Earned, Scorecard};
+use crate::scoring::pass::RiskEvent;
+use crate::scoring::rules::{self, Moment, Support};
+use crate::scoring::{self, Earned, Scorecard, rubric};
 
 /// Practice shows feedback after every choice; assessment holds it back until the debrief.
 /// The engine produces feedback in both; the app decides what to show.
@@ -38,7 +40,7 @@ pub enum Event {
         text: String,
         affect: Affect,
         person: Option<Person>,
-        risk: bool,
+        risk: Option<Risk>,
     },
     /// The trainee chose a choice (with what they first wrote, if anything).
     Trainee {
@@ -165,7 +167,11 @@ pub struct Engine {
     /// the debrief annotates the transcript with.
     pub feedback: Vec<(usize, Feedback)>,
     prompt: Prompt,
-    risk_disclosed: bool,
+    /// Every risk cue and disclosure so far, with how each was answered.
+    pub risks: Vec<RiskEvent>,
+    /// Marks the risk rule added while the engine moved on after an answer (a session that
+    /// ended with a cue or disclosure unanswered), for that answer's feedback.
+    closed: Vec<Earned>,
 }
 
 /// Follows automatic steps (client lines, branches) at most this many times in a row before
@@ -220,7 +226,8 @@ impl Engine {
                 kind: EndingKind::Completed,
                 text: String::new(),
             },
-            risk_disclosed: false,
+            risks: Vec::new(),
+            closed: Vec::new(),
         };
         engine.run_to_prompt()?;
         Ok(engine)
@@ -252,7 +259,7 @@ impl Engine {
 
     /// The scorecard for everything so far.
     pub fn scorecard(&self) -> Scorecard {
-        scoring::scorecard(&self.scenario, &self.earned, self.risk_disclosed)
+        scoring::scorecard(&self.scenario, &self.earned, &self.risks)
     }
 
     /// Moves to node `id`, entering its session if it is a new one.
@@ -263,6 +270,7 @@ impl Engine {
             .ok_or_else(|| EngineError::Stuck(format!("jump to unknown node `{id}`")))?;
         let session = place.0;
         if self.state.session != Some(session) {
+            self.close_risks();
             self.state.session = Some(session);
             self.state.symptoms = self.state.symptoms.clamp(0, SYMPTOMS_MAX);
             if let Some(s) = self.scenario.course.sessions.get(session) {
@@ -294,7 +302,17 @@ impl Engine {
                     let line = allowed.choose(&mut self.rng).ok_or_else(|| {
                         EngineError::Stuck(format!("no line of `{}` can be said", turn.id))
                     })?;
-                    self.risk_disclosed |= line.risk;
+                    if let Some(risk) = line.risk {
+                        let session = self.session_facts().0;
+                        self.risks.push(RiskEvent {
+                            risk,
+                            line: line.id.clone(),
+                            text: line.text.clone(),
+                            session,
+                            asked: None,
+                            planned: None,
+                        });
+                    }
                     self.transcript.push(Event::Client {
                         line: line.id.clone(),
                         text: line.text.clone(),
@@ -355,6 +373,7 @@ impl Engine {
                     return Ok(());
                 }
                 Node::Ending(ending) => {
+                    self.close_risks();
                     self.transcript.push(Event::Ended {
                         kind: ending.kind,
                         text: ending.text.clone(),
@@ -445,25 +464,55 @@ impl Engine {
             .filter(|e| *e != &choice.id)
             .and_then(|e| turn.choices.iter().find(|c| &c.id == e))
             .map(|c| c.text.clone());
-        let earned: Vec<Earned> = choice
+        let moment = Moment {
+            phase,
+            session,
+            time_limit: self.scenario.course.time_limit,
+            on_right_area: self.on_right_area(),
+        };
+        let earned_by = |evidence: Evidence, counts: bool, rule: Option<&str>, why: &str| Earned {
+            evidence,
+            by: choice.id.clone(),
+            session,
+            rationale: Some(why.to_owned()),
+            expert: expert.clone(),
+            rule: rule.map(str::to_owned),
+            counts,
+        };
+        let why = choice.rationale.as_deref().unwrap_or_default();
+        let mut earned: Vec<Earned> = choice
             .evidence
             .iter()
-            .map(|e| Earned {
-                evidence: scoring::timed(
-                    e.clone(),
-                    phase,
-                    session,
-                    self.scenario.course.time_limit,
-                ),
-                by: choice.id.clone(),
-                session,
-                rationale: choice.rationale.clone(),
-                expert: expert.clone(),
+            .map(|e| {
+                let ruled = rules::rule(e, moment);
+                earned_by(ruled.evidence, ruled.counts, ruled.rule, why)
             })
             .collect();
+        if self.risks.iter().any(|r| r.asked.is_none()) {
+            let responded = rules::responds_to_risk(&choice.evidence);
+            for risk in self.risks.iter_mut().filter(|r| r.asked.is_none()) {
+                risk.asked = Some(responded);
+            }
+            if !responded && !rules::already_marked_down(&choice.evidence) {
+                earned.push(earned_by(
+                    Evidence::Against(rubric::RISK_ASKED.to_owned()),
+                    true,
+                    Some(rules::RISK_RULE),
+                    rules::CUE_UNASKED,
+                ));
+            }
+        }
+        if rules::makes_plan(&choice.evidence) {
+            for risk in self.risks.iter_mut().filter(|r| r.planned.is_none()) {
+                if risk.risk == Risk::Disclosure {
+                    risk.planned = Some(true);
+                }
+            }
+        }
         self.earned.extend(earned.iter().cloned());
+        let symptoms = rules::symptom_change(choice.symptoms, moment.on_right_area);
         self.state.rapport = (self.state.rapport + choice.rapport).clamp(0, RAPPORT_MAX);
-        self.state.symptoms = (self.state.symptoms + choice.symptoms).clamp(0, SYMPTOMS_MAX);
+        self.state.symptoms = (self.state.symptoms + symptoms).clamp(0, SYMPTOMS_MAX);
         for flag in &choice.set {
             self.state.flags.insert(flag.clone());
         }
@@ -501,17 +550,12 @@ impl Engine {
         }
         let (session, _) = self.session_facts();
         let answer = &scenario.answer;
-        let support = scoring::Support::of(&f.statements, area, ticked);
-        let evidence = scoring::formulation_evidence(answer, area, support);
+        let support = Support::of(&f.statements, area, ticked);
+        let before = self.state.area;
+        let evidence =
+            rules::formulation_evidence(answer.problem_area, before, area, support.is_sound());
         let right = area == answer.problem_area;
-        let rationale = if right && !support.is_sound() {
-            format!(
-                "{} The area is right, but the statements ticked do not make the case: you \
-                 ticked {} of the {} that support it and {} that do not. Tick what supports \
-                 the area, and only that.",
-                answer.why, support.ticked, support.supporting, support.stray
-            )
-        } else if right {
+        let why_area = if right {
             answer.why.clone()
         } else {
             answer
@@ -520,25 +564,54 @@ impl Engine {
                 .find(|a| a.area == area)
                 .map_or_else(|| answer.why.clone(), |a| a.why_not.clone())
         };
-        let earned = vec![Earned {
-            evidence,
-            by: f.id.clone(),
-            session,
-            rationale: Some(rationale.clone()),
-            expert: (!right || !support.is_sound()).then(|| {
-                let because: Vec<String> = f
-                    .statements
-                    .iter()
-                    .filter(|s| s.supports.contains(&answer.problem_area))
-                    .map(|s| format!("\"{}\"", s.text))
-                    .collect();
-                format!(
-                    "The problem area is {}, because: {}",
-                    answer.problem_area.label(),
-                    because.join("; ")
-                )
-            }),
-        }];
+        let rationale = match before {
+            Some(earlier) if earlier == area => {
+                format!("You kept {} as the problem area. {why_area}", area.label())
+            }
+            Some(earlier) if right => format!(
+                "Reformulating from {} to {} recovers part of the credit; the first \
+                 formulation still counts against it. {why_area}",
+                earlier.label(),
+                area.label()
+            ),
+            Some(earlier) => format!(
+                "Moving from {} to {} takes the course to a wrong problem area. {why_area}",
+                earlier.label(),
+                area.label()
+            ),
+            None if right && !support.is_sound() => format!(
+                "{why_area} The area is right, but the statements ticked do not make the case: \
+                 you ticked {} of the {} that support it and {} that do not. Tick what supports \
+                 the area, and only that.",
+                support.ticked, support.supporting, support.stray
+            ),
+            None => why_area,
+        };
+        let expert = (!right || !support.is_sound()).then(|| {
+            let because: Vec<String> = f
+                .statements
+                .iter()
+                .filter(|s| s.supports.contains(&answer.problem_area))
+                .map(|s| format!("\"{}\"", s.text))
+                .collect();
+            format!(
+                "The problem area is {}, because: {}",
+                answer.problem_area.label(),
+                because.join("; ")
+            )
+        });
+        let earned: Vec<Earned> = evidence
+            .into_iter()
+            .map(|evidence| Earned {
+                evidence,
+                by: f.id.clone(),
+                session,
+                rationale: Some(rationale.clone()),
+                expert: expert.clone(),
+                rule: None,
+                counts: true,
+            })
+            .collect();
         self.earned.extend(earned.iter().cloned());
         self.state.area = Some(area);
         self.transcript.push(Event::Formulation {
@@ -546,20 +619,61 @@ impl Engine {
             ticked: ticked.to_vec(),
         });
         let feedback = Feedback {
-            expert: earned.first().and_then(|e| e.expert.clone()),
+            expert,
             earned,
             rationale: Some(rationale),
         };
         self.go_on(feedback, &f.next)
     }
 
-    /// After an answer, whose event was the last pushed: keeps its feedback beside that event
-    /// for the debrief, then moves to `next` and on to the next prompt.
-    fn go_on(&mut self, feedback: Feedback, next: &str) -> Result<Feedback, EngineError> {
+    /// Whether the area formulated so far is the scenario's answer; `None` before any.
+    fn on_right_area(&self) -> Option<bool> {
+        self.state
+            .area
+            .map(|area| area == self.scenario.answer.problem_area)
+    }
+
+    /// Closes the risk cues and disclosures still waiting when their session (or the course)
+    /// ends: a cue no reply asked about, a disclosure with no safety plan. The risk rule marks
+    /// each against, the same in every scenario.
+    fn close_risks(&mut self) {
+        let client = first_name(&self.scenario.client.name).to_owned();
+        let mut marks = Vec::new();
+        for risk in &mut self.risks {
+            let mark = |item: &str, why: &str| Earned {
+                evidence: Evidence::Against(item.to_owned()),
+                by: risk.line.clone(),
+                session: risk.session,
+                rationale: Some(format!(
+                    "{client} said \u{201c}{}\u{201d}. {why}",
+                    risk.text
+                )),
+                expert: None,
+                rule: Some(rules::RISK_RULE.to_owned()),
+                counts: true,
+            };
+            if risk.asked.is_none() {
+                risk.asked = Some(false);
+                marks.push(mark(rubric::RISK_ASKED, rules::SESSION_ENDED_UNASKED));
+            }
+            if risk.risk == Risk::Disclosure && risk.planned.is_none() {
+                risk.planned = Some(false);
+                marks.push(mark(rubric::RISK_PLAN, rules::NO_PLAN));
+            }
+        }
+        self.earned.extend(marks.iter().cloned());
+        self.closed.extend(marks);
+    }
+
+    /// After an answer, whose event was the last pushed: moves to `next` and on to the next
+    /// prompt, then keeps the answer's feedback (with any mark the risk rule added on the way)
+    /// beside its event for the debrief.
+    fn go_on(&mut self, mut feedback: Feedback, next: &str) -> Result<Feedback, EngineError> {
         let event = self.transcript.len().saturating_sub(1);
-        self.feedback.push((event, feedback.clone()));
         self.enter(next)?;
         self.run_to_prompt()?;
+        feedback.earned.append(&mut self.closed);
+        self.feedback.push((event, feedback.clone()));
         Ok(feedback)
     }
 

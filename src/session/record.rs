@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub use super::engine::Answer;
 use super::engine::{Engine, EngineError, Mode};
 use crate::scenario::model::Scenario;
-use crate::scoring::Scorecard;
+use crate::scoring::{self, Scorecard};
 
 /// The record format's version, for reading old files after the format changes.
 pub const FORMAT: u32 = 1;
@@ -30,6 +30,10 @@ pub struct AttemptRecord {
     pub steps: Vec<Step>,
     pub finished: bool,
     pub scorecard: Option<Scorecard>,
+    /// The scoring rules the attempt was scored under (records from before versions were kept
+    /// read as version 1). A record scored under older rules is rescored only when asked.
+    #[serde(default = "scoring::first_version")]
+    pub scoring: u32,
 }
 
 /// One answer the trainee gave.
@@ -72,7 +76,13 @@ impl AttemptRecord {
             steps: Vec::new(),
             finished: false,
             scorecard: None,
+            scoring: scoring::VERSION,
         }
+    }
+
+    /// Whether the record was scored under older rules than today's.
+    pub fn scored_under_older_rules(&self) -> bool {
+        self.scoring < scoring::VERSION
     }
 
     /// Re-runs the record on a scenario: the engine after every step it could apply, and the

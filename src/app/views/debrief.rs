@@ -29,6 +29,17 @@ impl Section {
     }
 }
 
+/// A gate of the pass rule, met or not.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GateRow {
+    pub label: String,
+    pub passed: bool,
+    /// Why, in words a trainee can act on.
+    pub detail: String,
+    /// What the gate asks.
+    pub rule: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadlineRow {
     pub label: String,
@@ -83,13 +94,13 @@ pub struct DebriefVm {
     pub passed: bool,
     /// "82% overall (41 of 50 points)"
     pub overall: String,
-    /// Why the grade was capped, if it was.
-    pub capped: Option<String>,
+    /// Every gate of the pass rule, met or not.
+    pub gates: Vec<GateRow>,
+    /// Said when the attempt was first scored under older scoring rules.
+    pub rescored: Option<String>,
     /// The course ended early, or the attempt is unfinished.
     pub ending: String,
     pub headlines: Vec<HeadlineRow>,
-    /// What passing takes, in a sentence.
-    pub pass_rule: String,
     /// The items not fully done or marked down, weakest first: "Sick role: responsibility
     /// (not done)".
     pub to_work_on: Vec<String>,
@@ -137,8 +148,15 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefVm) {
         ui.heading(&vm.overall);
     });
     ui.label(&vm.ending);
-    if let Some(capped) = &vm.capped {
-        ui.colored_label(ui.visuals().error_fg_color, capped);
+    if let Some(rescored) = &vm.rescored {
+        ui.weak(rescored);
+    }
+    // What stands between this attempt and a pass comes first, in words.
+    for gate in vm.gates.iter().filter(|g| !g.passed) {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().error_fg_color, format!("{}:", gate.label));
+            ui.label(&gate.detail);
+        });
     }
     ui.add_space(12.0);
     ui.strong("The three core skills");
@@ -154,7 +172,22 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefVm) {
                 ui.end_row();
             }
         });
-    ui.weak(&vm.pass_rule);
+    ui.add_space(12.0);
+    ui.strong("The pass rule");
+    egui::Grid::new("gates")
+        .num_columns(3)
+        .spacing([16.0, 6.0])
+        .show(ui, |ui| {
+            for gate in &vm.gates {
+                ui.colored_label(
+                    good_or_bad(ui, gate.passed),
+                    if gate.passed { "met" } else { "not met" },
+                );
+                ui.label(&gate.label);
+                ui.weak(&gate.rule);
+                ui.end_row();
+            }
+        });
     if !vm.to_work_on.is_empty() {
         ui.add_space(12.0);
         ui.strong("To work on");

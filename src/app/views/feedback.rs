@@ -13,6 +13,9 @@ pub struct Mark {
     /// "+2 done", "-2 marked down"...
     pub verdict: String,
     pub good: bool,
+    /// Why a scoring rule changed or added this mark (the risk rule, a late sick role, a
+    /// strategy of a wrong area), when one did.
+    pub note: Option<String>,
 }
 
 /// What the feedback screen shows.
@@ -46,6 +49,9 @@ pub fn feedback_view(ui: &mut egui::Ui, vm: &FeedbackVm) -> Option<Action> {
             ui.colored_label(color, &mark.verdict);
             ui.label(&mark.item);
         });
+        if let Some(note) = &mark.note {
+            ui.weak(note);
+        }
     }
     if let Some(rationale) = &vm.rationale {
         ui.add_space(8.0);
