@@ -1,4 +1,5 @@
-//! The `check` and `analyze` commands as an author meets them: output, JSON and exit codes.
+//! The `check`, `analyze`, `audit` and `replay` commands as an author or a supervisor meets
+//! them: output, JSON and exit codes.
 
 #![expect(
     clippy::expect_used,
@@ -156,4 +157,87 @@ fn analyze_refuses_a_broken_file_with_its_diagnostics() {
     let output = run(&["analyze", UNDEFINED]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("error[E0012]"));
+}
+
+#[test]
+fn audit_reports_what_strategies_without_the_skill_score() {
+    // The right option is the longest in the old fixture base: always choosing the longest
+    // passes, and audit says so with exit 1.
+    let gameable = "tests/fixtures/broken/W0037-surface-passes.ron";
+    let output = run(&["audit", "--format", "json", "--walks", "20", gameable]);
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let audit = &report["scenarios"][0];
+    let run_of = |strategy: &str, area: &str| {
+        audit["runs"]
+            .as_array()
+            .expect("runs")
+            .iter()
+            .find(|r| r["strategy"] == strategy && r["area"] == area)
+            .cloned()
+            .expect("a run for every strategy and area")
+    };
+    assert_eq!(run_of("longest", "Grief")["passed"], true);
+    assert_eq!(run_of("expert", "Grief")["passed"], true);
+    // With a wrong area, even the expert's choices fail.
+    assert_eq!(run_of("expert", "RoleTransition")["passed"], false);
+    assert_eq!(audit["random"]["walks"], 20);
+    assert_eq!(audit["surface"]["decisions"], 1);
+
+    // The guide's risk example resists every surface strategy: exit 0, and the table says so.
+    let output = run(&["audit", "--walks", "20", "scenarios/guide/example-risk.ron"]);
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(text.contains("longest"), "{text}");
+    assert!(text.contains("passes 0 of 20 walks"), "{text}");
+    assert!(text.contains("prompts that name the task: none"), "{text}");
+}
+
+#[test]
+fn a_record_scored_under_older_rules_is_rescored_only_when_asked() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let answers = data.path().join("answers.txt");
+    let expert = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/answers/grief-ruth-expert.txt"),
+    )
+    .expect("expert answers");
+    std::fs::write(&answers, expert).expect("answers");
+    let played = Command::new(env!("CARGO_BIN_EXE_ipt-trainer"))
+        .args(["play", "grief-ruth", "--seed", "4", "--answers"])
+        .arg(&answers)
+        .arg("--data-dir")
+        .arg(data.path())
+        .output()
+        .expect("plays");
+    assert!(played.status.success());
+    let record = std::fs::read_dir(data.path().join("attempts"))
+        .expect("attempts")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a record");
+    let path = record.display().to_string();
+    let current = run(&["replay", &path]);
+    assert_eq!(current.status.code(), Some(0));
+    assert!(stdout(&current).contains("Reproduced"));
+
+    // The same record as scoring v1 wrote it: no `scoring` field, and a scorecard of its own.
+    let text = std::fs::read_to_string(&record).expect("record");
+    let old: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("scoring:"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&record, old).expect("rewritten");
+    let shown = run(&["replay", &path]);
+    let said = stdout(&shown);
+    assert_eq!(shown.status.code(), Some(1), "{said}");
+    assert!(said.contains("scored under scoring v1"), "{said}");
+    assert!(said.contains("--rescore"), "{said}");
+    let rescored = run(&["replay", "--rescore", &path]);
+    let said = stdout(&rescored);
+    assert_eq!(rescored.status.code(), Some(0), "{said}");
+    assert!(said.contains("Rescored under scoring v2"), "{said}");
+    // Asking to rescore never rewrites the record.
+    let after = std::fs::read_to_string(&record).expect("record");
+    assert!(!after.contains("scoring: 2"));
 }

@@ -385,7 +385,9 @@ fn random_walks(scenario: &Arc<Scenario>, walks: usize, seed: u64) -> RandomWalk
         .collect();
     for walk in 0..walks {
         let walk_seed = seed.wrapping_add(walk as u64);
-        let mut rng = StdRng::seed_from_u64(walk_seed ^ 0x5eed_0f_a0d1);
+        // The choices draw from a stream of their own, apart from the engine's (seeded with
+        // `walk_seed` too), so that what is picked does not follow what the client said.
+        let mut rng = StdRng::seed_from_u64(walk_seed ^ 0x5eed_f00d);
         let played = play(scenario, walk_seed, answer, &mut |_, options| {
             let indices: Vec<usize> = (0..options.len()).collect();
             indices.choose(&mut rng).copied().unwrap_or(0)

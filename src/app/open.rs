@@ -1,6 +1,7 @@
-//! `--scenario ID [--at NODE] [--screen NAME]`: opens a given screen of a given scenario at a
-//! given point of its course, reached with the expert's answers and a fixed seed, so that a
-//! screenshot of it is the same every time. Nothing is saved.
+//! `--scenario ID [--answers FILE] [--at NODE] [--screen NAME]`: opens a given screen of a given
+//! scenario at a given point of its course, reached with the given answers and then the
+//! expert's, with a fixed seed, so that a screenshot of it is the same every time. Nothing is
+//! saved.
 
 use std::sync::Arc;
 
@@ -57,15 +58,27 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
         scenario: Some(Arc::clone(&scenario)),
         ..Course::default()
     };
-    let Some(at) = &args.at else {
+    if args.at.is_none() && args.answers.is_none() {
         let screen = args.screen.unwrap_or(Screen::Briefing);
         return Ok((course, screen));
-    };
+    }
     let mut attempt =
         Attempt::start(scenario, SEED, Mode::Practice, None).map_err(|e| e.to_string())?;
-    attempt.expert_until(at)?;
+    if let Some(file) = &args.answers {
+        for line in crate::cli::play::read_answers(file)? {
+            let answer = crate::cli::play::parse_answer(attempt.engine.prompt(), &line)
+                .map_err(|e| format!("{}: `{line}`: {e}", file.display()))?;
+            attempt.answer(answer).map_err(|e| e.to_string())?;
+        }
+    }
+    let at = args.at.as_deref().unwrap_or("end");
+    if args.at.is_some() {
+        attempt.expert_until(at)?;
+    }
     let screen = match args.screen {
-        Some(Screen::Feedback) => {
+        // At a node, the feedback is on the expert's answer there; after `--answers` alone, on
+        // the last answer given.
+        Some(Screen::Feedback) if args.at.is_some() => {
             let answer = attempt
                 .engine
                 .expert_answer()

@@ -4,7 +4,6 @@
 use crate::report::text::plural;
 use crate::scenario::load::Checked;
 use crate::scenario::model::{Affect, Node, Scenario, first_name};
-use crate::scoring::pass::Gate;
 use crate::scoring::{self, Earned, Rating, rubric};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Event, Feedback, Mode, Prompt};
@@ -12,7 +11,7 @@ use crate::session::record::AttemptRecord;
 
 use super::views::briefing::BriefingVm;
 use super::views::debrief::{
-    AnnotatedLine, DebriefVm, EvidenceLine, GateRow, HeadlineRow, ItemRow, PhaseGroup, Section,
+    AnnotatedLine, DebriefVm, EvidenceLine, GateRow, ItemRow, PhaseGroup, Section,
 };
 use super::views::feedback::{FeedbackVm, Mark};
 use super::views::formulation::FormulationVm;
@@ -448,20 +447,6 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
             })
             .collect(),
         ending,
-        headlines: card
-            .headlines
-            .iter()
-            .map(|h| HeadlineRow {
-                label: h.headline.label().to_owned(),
-                percent: h.percent,
-                detail: h.detail(),
-                passed: card
-                    .gates
-                    .iter()
-                    .find(|g| g.gate == Gate::Headline(h.headline))
-                    .is_none_or(|g| g.passed),
-            })
-            .collect(),
         rescored: attempt.record.scored_under_older_rules().then(|| {
             format!(
                 "This attempt was first scored under scoring v{}{}; it is shown here under \
@@ -519,7 +504,7 @@ mod tests {
                 relation: "friend".into(),
                 closeness,
             }),
-            risk: false,
+            risk: None,
         }
     }
 

@@ -51,6 +51,10 @@ pub struct AppArgs {
     /// debrief.
     #[arg(long, value_name = "NODE", requires = "scenario")]
     pub at: Option<String>,
+    /// With `--scenario`: play these answers first (the format of `play --answers`), then the
+    /// expert's up to `--at`, if given. Shows what a given attempt looks like on any screen.
+    #[arg(long, value_name = "FILE", requires = "scenario")]
+    pub answers: Option<PathBuf>,
     /// Which screen to open (default: the one that fits `--scenario` and `--at`); `feedback`
     /// answers the node given by `--at` as an expert would and shows the feedback.
     #[arg(long, value_enum)]

@@ -50,7 +50,7 @@ impl Source {
 
 /// Reads an answers file: one answer a line (a choice id, or `formulation: AREA STATEMENT...`);
 /// blank lines and `#` comments are skipped.
-fn read_answers(path: &Path) -> Result<VecDeque<String>, String> {
+pub(crate) fn read_answers(path: &Path) -> Result<VecDeque<String>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
     Ok(text
@@ -85,7 +85,7 @@ fn pick(token: &str, ids: &[&str]) -> Option<String> {
 }
 
 /// Turns one line of input into an answer for the current prompt.
-fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String> {
+pub(crate) fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String> {
     match prompt {
         Prompt::Choose { options, .. } => {
             // `CHOICE | what I would say` keeps the trainee's own words beside the choice.

@@ -67,10 +67,11 @@ pub fn scorecard(card: &Scorecard) -> String {
     for gate in &card.gates {
         let _ = writeln!(
             out,
-            "  [{}] {}: {}",
+            "  [{}] {}: {} (needs {})",
             if gate.passed { "met" } else { "NOT MET" },
             gate.gate.label(),
-            gate.detail
+            gate.detail,
+            gate.gate.rule()
         );
     }
     for h in &card.headlines {

@@ -129,7 +129,7 @@ pub fn gates(
     let mut gates = vec![GateResult {
         gate: Gate::Overall,
         passed: overall >= PASS_PERCENT,
-        detail: format!("{overall}% (needs {PASS_PERCENT}%)"),
+        detail: format!("{overall}%"),
     }];
     for headline in headlines.iter().filter(|h| h.full > 0) {
         let wrong_area = headline.headline == rubric::Headline::ProblemArea
@@ -137,19 +137,14 @@ pub fn gates(
                 .iter()
                 .find(|i| i.item == rubric::DECIDING_ITEM)
                 .is_some_and(|i| i.points <= 0);
+        let figures = format!("{}% ({})", headline.percent, headline.detail());
         let detail = if wrong_area {
             format!(
-                "{}% ({}): the problem area chosen was not the right one, which fails this \
-                 headline whatever else was earned",
-                headline.percent,
-                headline.detail()
+                "{figures}: the problem area chosen was not the right one, which fails this \
+                 headline whatever else was earned"
             )
         } else {
-            format!(
-                "{}% ({}; needs {HEADLINE_PASS_PERCENT}%)",
-                headline.percent,
-                headline.detail()
-            )
+            figures
         };
         gates.push(GateResult {
             gate: Gate::Headline(headline.headline),
@@ -167,9 +162,25 @@ pub fn gates(
         } else if risks.is_empty() {
             "No risk cue or disclosure came up.".into()
         } else {
+            let count = |kind: Risk, one: &str, many: &str| match risks
+                .iter()
+                .filter(|r| r.risk == kind)
+                .count()
+            {
+                0 => None,
+                1 => Some(format!("1 {one}")),
+                n => Some(format!("{n} {many}")),
+            };
+            let counts: Vec<String> = [
+                count(Risk::Cue, "cue", "cues"),
+                count(Risk::Disclosure, "disclosure", "disclosures"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             format!(
-                "Every risk cue and disclosure was answered in time ({}).",
-                risks.len()
+                "Every risk cue and disclosure was answered in time: {}.",
+                counts.join(", ")
             )
         },
     });

@@ -40,15 +40,6 @@ pub struct GateRow {
     pub rule: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct HeadlineRow {
-    pub label: String,
-    pub percent: u8,
-    /// "3 of 4 points"
-    pub detail: String,
-    pub passed: bool,
-}
-
 /// One piece of evidence for a rubric item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EvidenceLine {
@@ -100,7 +91,6 @@ pub struct DebriefVm {
     pub rescored: Option<String>,
     /// The course ended early, or the attempt is unfinished.
     pub ending: String,
-    pub headlines: Vec<HeadlineRow>,
     /// The items not fully done or marked down, weakest first: "Sick role: responsibility
     /// (not done)".
     pub to_work_on: Vec<String>,
@@ -151,40 +141,26 @@ fn summary(ui: &mut egui::Ui, vm: &DebriefVm) {
     if let Some(rescored) = &vm.rescored {
         ui.weak(rescored);
     }
-    // What stands between this attempt and a pass comes first, in words.
-    for gate in vm.gates.iter().filter(|g| !g.passed) {
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(ui.visuals().error_fg_color, format!("{}:", gate.label));
-            ui.label(&gate.detail);
-        });
-    }
     ui.add_space(12.0);
-    ui.strong("The three core skills");
-    egui::Grid::new("headlines")
-        .num_columns(3)
-        .spacing([24.0, 8.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for row in &vm.headlines {
-                ui.label(&row.label);
-                ui.colored_label(good_or_bad(ui, row.passed), format!("{}%", row.percent));
-                ui.weak(&row.detail);
-                ui.end_row();
-            }
-        });
-    ui.add_space(12.0);
-    ui.strong("The pass rule");
+    // The pass rule, gate by gate: the overall score, the three core skills, safety and
+    // adherence, each with its figures and what it asks.
+    ui.strong("What a pass takes");
     egui::Grid::new("gates")
         .num_columns(3)
         .spacing([16.0, 6.0])
+        .striped(true)
         .show(ui, |ui| {
             for gate in &vm.gates {
+                ui.label(&gate.label);
                 ui.colored_label(
                     good_or_bad(ui, gate.passed),
                     if gate.passed { "met" } else { "not met" },
                 );
-                ui.label(&gate.label);
-                ui.weak(&gate.rule);
+                ui.vertical(|ui| {
+                    ui.set_max_width(640.0);
+                    ui.label(&gate.detail);
+                    ui.weak(format!("Needs {}.", gate.rule));
+                });
                 ui.end_row();
             }
         });
