@@ -11,6 +11,7 @@ pub mod analysis;
 #[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
+pub mod files;
 pub mod library;
 pub mod report;
 pub mod scenario;

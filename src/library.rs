@@ -1,6 +1,7 @@
 //! The scenario library: the built-in scenarios embedded in the binary, plus every `*.ron` in
 //! the folders an instructor adds with `--scenarios DIR`, each fully checked.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::check::{check_bytes, check_file};
@@ -24,35 +25,59 @@ pub fn built_in() -> Vec<Checked> {
 }
 
 /// The scenario files named by `paths`: files as given, folders searched (recursively, in
-/// name order) for `*.ron`. A path that does not exist is returned as an error.
+/// name order) for `*.ron`. A folder reached again through a link is not searched again, and a
+/// file reached twice is listed once, so links that loop cannot make the walk endless. A path
+/// that does not exist is returned as an error.
 pub fn scenario_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
+    let mut walk = Walk::default();
     for path in paths {
         if path.is_dir() {
-            collect_ron(path, &mut files)
+            walk.folder(path)
                 .map_err(|e| format!("cannot read the folder `{}`: {e}", path.display()))?;
-        } else if path.exists() {
-            files.push(path.clone());
+        } else if path.exists() || path.is_symlink() {
+            walk.file(path);
         } else {
             return Err(format!("no such file or folder: `{}`", path.display()));
         }
     }
-    Ok(files)
+    Ok(walk.files)
 }
 
-fn collect_ron(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            collect_ron(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            files.push(path);
+/// A walk through folders, remembering where it has been.
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    folders_seen: HashSet<PathBuf>,
+    files_seen: HashSet<PathBuf>,
+}
+
+impl Walk {
+    fn folder(&mut self, folder: &Path) -> std::io::Result<()> {
+        if !self.folders_seen.insert(folder.canonicalize()?) {
+            return Ok(());
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                self.folder(&path)?;
+            } else if path.extension().is_some_and(|e| e == "ron") {
+                self.file(&path);
+            }
+        }
+        Ok(())
+    }
+
+    /// Lists a file once, however many links lead to it (a broken link is listed, so that
+    /// checking it says what is wrong).
+    fn file(&mut self, path: &Path) {
+        let real = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        if self.files_seen.insert(real) {
+            self.files.push(path.to_path_buf());
         }
     }
-    Ok(())
 }
 
 /// Every scenario the app offers: the built-in ones, then those in the added folders. A file

@@ -186,7 +186,7 @@ fn a_whole_course_from_launch_to_debrief_with_the_keyboard_alone() {
 
     // D reviews the selected card's last finished attempt: its debrief, replayed from the record.
     assert_eq!(library.selected_id().as_deref(), Some("grief-ruth"));
-    app.world_mut().resource_mut::<Course>().attempt = None;
+    assert!(app.world().resource::<Course>().attempt.is_none());
     press(&mut app, KeyCode::KeyD);
     assert_eq!(screen(&app), Screen::Debrief);
     let reviewed = app
@@ -369,4 +369,39 @@ fn settings_mid_session_keep_the_draft_and_return_to_the_session() {
         &record.steps[0].answer,
         Answer::Choice { written: Some(w), .. } if w == "I'm sorry about Tom."
     ));
+}
+
+#[test]
+fn an_attempt_open_in_another_window_is_refused_on_the_briefing_and_the_app_goes_on() {
+    use ipt_trainer::app::screens::briefing::Briefing;
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut app = app(data.path());
+    open_with_keys(&mut app, "dispute-priya");
+    press(&mut app, KeyCode::Enter);
+    answer_with_keys(&mut app);
+    if screen(&app) == Screen::Feedback {
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Escape);
+    // Back in the library, this window has let the attempt go.
+    assert!(app.world().resource::<Course>().attempt.is_none());
+    let (_, record) = store::unfinished(data.path(), "dispute-priya").expect("saved");
+    // Another window (or a terminal) opens the same attempt first.
+    let elsewhere = store::lock(data.path(), &record.id).expect("locked");
+    let mut app = self::app(data.path());
+    open_with_keys(&mut app, "dispute-priya");
+    press(&mut app, KeyCode::KeyR);
+    assert_eq!(screen(&app), Screen::Briefing, "refused, and still usable");
+    let problem = app.world().resource::<Briefing>().problem.clone();
+    assert!(
+        problem
+            .as_deref()
+            .is_some_and(|p| p.contains("open in another window")),
+        "{problem:?}"
+    );
+    // Nothing of the saved attempt was touched; once the other window lets go, it resumes.
+    assert_eq!(store::all(data.path())[0].1, record);
+    drop(elsewhere);
+    press(&mut app, KeyCode::KeyR);
+    assert_eq!(screen(&app), Screen::Session);
 }

@@ -1,5 +1,6 @@
-//! Property tests: the loader never panics on any input, and `analyze`'s dynamic programming
-//! agrees with brute-force path enumeration on small random graphs.
+//! Property tests: the loader never panics on any input, any scenario plays any path without
+//! panic (extreme values included, and to the end when `check` accepts it), and `analyze`'s
+//! dynamic programming agrees with brute-force path enumeration on small random graphs.
 
 #![expect(
     clippy::expect_used,
@@ -120,6 +121,60 @@ proptest! {
         if total.exact {
             prop_assert_eq!((total.min, total.max), brute.total);
         }
+    }
+
+    #[test]
+    fn any_scenario_plays_any_path_without_panic(
+        changes in prop::collection::vec((any::<i32>(), any::<i32>(), any::<i32>()), 1..40),
+        picks in prop::collection::vec(0..3usize, 1..80),
+        seed in any::<u64>(),
+    ) {
+        let mut scenario = synthetic::scenario(40, 3);
+        let mut k = 0;
+        for node in scenario.course.sessions.iter_mut().flat_map(|s| s.nodes.iter_mut()) {
+            if let Node::Trainee(turn) = node {
+                for choice in &mut turn.choices {
+                    let (rapport, symptoms, threshold) = changes[k % changes.len()];
+                    choice.rapport = rapport;
+                    choice.symptoms = symptoms;
+                    if k % 3 == 2 {
+                        choice.when = Some(Condition::RapportBelow(threshold));
+                    }
+                    k += 1;
+                }
+            }
+        }
+        let text = synthetic::to_ron(&scenario);
+        let checked = check_bytes("extreme.ron", text.as_bytes(), &AssetRoot::Embedded(&[]));
+        // Whatever `check` says, the engine must not panic on the scenario (saturating
+        // arithmetic); one `check` accepts must also play to an ending on any path.
+        let shared = std::sync::Arc::new(scenario);
+        let mut engine = ipt_trainer::session::engine::Engine::new(shared, seed).expect("starts");
+        let mut i = 0;
+        while !engine.is_finished() && i < 1000 {
+            use ipt_trainer::session::engine::{Answer, Prompt};
+            let answer = match engine.prompt() {
+                Prompt::Choose { options, .. } => Answer::Choice {
+                    id: options[picks[i % picks.len()] % options.len()].id.clone(),
+                    written: None,
+                },
+                Prompt::Formulate { .. } => Answer::Formulation {
+                    area: ProblemArea::ALL[picks[i % picks.len()] % 4],
+                    ticked: Vec::new(),
+                },
+                Prompt::Ended { .. } => break,
+            };
+            if engine.answer(&answer).is_err() {
+                break;
+            }
+            i += 1;
+            prop_assert!((0..=RAPPORT_MAX).contains(&engine.state.rapport));
+            prop_assert!((0..=SYMPTOMS_MAX).contains(&engine.state.symptoms));
+        }
+        if checked.scenario.is_some() {
+            prop_assert!(engine.is_finished());
+        }
+        let _ = engine.scorecard();
     }
 
     #[test]

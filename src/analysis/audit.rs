@@ -7,7 +7,7 @@
 //! It runs the real engine with no window, so what it reports is what a trainee would get.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -232,13 +232,17 @@ pub fn audit(scenario: &Scenario, walks: usize, seed: u64) -> Audit {
 }
 
 /// One strategy's run with the right area formulated, as `check` uses it.
-pub fn play_strategy(scenario: &Scenario, strategy: Strategy, seed: u64) -> Run {
-    let shared = Arc::new(scenario.clone());
+pub fn play_strategy(scenario: &Arc<Scenario>, strategy: Strategy, seed: u64) -> Run {
     let area = scenario.answer.problem_area;
-    let played = play(&shared, seed, area, &mut |engine, options| match strategy {
-        Strategy::Expert => expert_pick(engine, options),
-        surface => surface.pick(options),
-    });
+    let played = play(
+        scenario,
+        seed,
+        area,
+        &mut |engine, options| match strategy {
+            Strategy::Expert => expert_pick(engine, options),
+            surface => surface.pick(options),
+        },
+    );
     Played::run(played.as_ref(), strategy, area)
 }
 
@@ -449,7 +453,8 @@ fn random_walks(scenario: &Arc<Scenario>, walks: usize, seed: u64) -> RandomWalk
 }
 
 /// Words in a trainee prompt that name the rubric task, which a trainee should have to
-/// recognise for themselves. Matched in lower case, as word starts.
+/// recognise for themselves. Matched in lower case, word by word, the last word as a word start
+/// (`formulat` matches "formulation"); punctuation between words does not matter.
 pub const TASK_WORDS: &[&str] = &[
     "sick role",
     "inventory",
@@ -457,7 +462,6 @@ pub const TASK_WORDS: &[&str] = &[
     "problem area",
     "formulat",
     "here and now",
-    "here-and-now",
     "time limit",
     "sessions remain",
     "sessions left",
@@ -485,14 +489,43 @@ pub const TASK_WORDS: &[&str] = &[
     "dissolution",
 ];
 
-/// The rubric words a prompt uses.
-pub fn task_words(prompt: &str) -> Vec<&'static str> {
-    let prompt = prompt.to_lowercase();
+/// [`TASK_WORDS`], each split into its words once: `check` asks every prompt about every one.
+static TASK_PHRASES: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
     TASK_WORDS
         .iter()
-        .copied()
-        .filter(|w| names_word(&prompt, w))
+        .map(|phrase| (*phrase, words_of(phrase).collect()))
         .collect()
+});
+
+/// The rubric words a prompt uses.
+pub fn task_words(prompt: &str) -> Vec<&'static str> {
+    let words: Vec<String> = words_of(prompt).map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    TASK_PHRASES
+        .iter()
+        .filter(|(_, parts)| names_phrase(&words, parts))
+        .map(|(phrase, _)| *phrase)
+        .collect()
+}
+
+/// The words of a text, without punctuation.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether the words hold the phrase's words in a row, the last one as a word start.
+fn names_phrase(words: &[String], parts: &[&str]) -> bool {
+    let Some((last, before)) = parts.split_last() else {
+        return false;
+    };
+    parts.len() <= words.len()
+        && words.windows(parts.len()).any(|run| {
+            run.iter().zip(before).all(|(w, p)| w == p)
+                && run.last().is_some_and(|w| w.starts_with(last))
+        })
 }
 
 /// The surface facts of a scenario's options and prompts.
@@ -565,16 +598,6 @@ fn mean(sum: usize, count: usize) -> f64 {
     } else {
         sum as f64 / count as f64
     }
-}
-
-/// Whether `word` occurs in `text` at the start of a word.
-fn names_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(at, _)| {
-        text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
 }
 
 /// Phrases of three words that `at_least` expert options say and no other option does, most
@@ -652,12 +675,18 @@ mod tests {
 
     #[test]
     fn task_words_match_at_word_starts() {
-        assert!(names_word(
-            "begin the interpersonal inventory.",
-            "inventory"
-        ));
-        assert!(names_word("formulate the case", "formulat"));
-        assert!(!names_word("a brisk walk", "risk"));
+        assert_eq!(
+            task_words("Begin the interpersonal inventory."),
+            vec!["inventory"]
+        );
+        assert_eq!(task_words("Formulate the case"), vec!["formulat"]);
+        assert!(task_words("A brisk walk.").is_empty());
+        assert_eq!(task_words("Keep the here-and-now"), vec!["here and now"]);
+        assert_eq!(
+            task_words("Three sessions remaining"),
+            vec!["sessions remain"]
+        );
+        assert!(task_words("").is_empty());
     }
 
     #[test]

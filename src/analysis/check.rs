@@ -3,6 +3,7 @@
 //! surface strategies.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::rules;
 use crate::scenario::load::{self, Checked};
@@ -25,8 +26,11 @@ fn with_rules(mut checked: Checked) -> Checked {
         let findings = rules::findings(scenario);
         checked.add(findings);
     }
-    if let Some(scenario) = &checked.scenario {
-        let findings = rules::surface_findings(scenario);
+    if let Some(scenario) = checked.scenario.take() {
+        // The engine plays a shared scenario; moving it in and out again spares a copy.
+        let shared = Arc::new(scenario);
+        let findings = rules::surface_findings(&shared);
+        checked.scenario = Some(Arc::try_unwrap(shared).unwrap_or_else(|shared| (*shared).clone()));
         checked.add(findings);
     }
     checked

@@ -4,6 +4,8 @@
 //! has no errors) the score cannot be had without the skill, as far as `audit`'s surface
 //! strategies can tell.
 
+use std::sync::Arc;
+
 use super::audit::{self, Strategy};
 use crate::scenario::diagnostic::{Code, Finding, did_you_mean};
 use crate::scenario::graph::{Graph, Place};
@@ -27,7 +29,7 @@ pub fn findings(scenario: &Scenario) -> Vec<Finding> {
 /// passes the scenario with the expert's formulation. (First and last listed are left to
 /// `audit`: the engine shuffles the options, so they are one random walk each.) Run on a
 /// scenario with no errors, since it plays the course.
-pub fn surface_findings(scenario: &Scenario) -> Vec<Finding> {
+pub fn surface_findings(scenario: &Arc<Scenario>) -> Vec<Finding> {
     let answer = scenario.answer.problem_area;
     let passing: Vec<String> = [Strategy::Longest, Strategy::Shortest]
         .iter()

@@ -66,8 +66,8 @@ pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), S
         Attempt::start(scenario, SEED, Mode::Practice, None).map_err(|e| e.to_string())?;
     if let Some(file) = &args.answers {
         for line in crate::cli::play::read_answers(file)? {
-            let answer = crate::cli::play::parse_answer(attempt.engine.prompt(), &line)
-                .map_err(|e| format!("{}: `{line}`: {e}", file.display()))?;
+            let answer = crate::cli::play::parse_answer(attempt.engine.prompt(), &line.text)
+                .map_err(|e| format!("{}:{}: {e}", file.display(), line.number))?;
             attempt.answer(answer).map_err(|e| e.to_string())?;
         }
     }

@@ -9,8 +9,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use serde::{Deserialize, Serialize};
 
 use super::DataDir;
+use crate::files::{Replace, write_atomic};
 use crate::session::engine::Mode;
-use crate::session::store::write_atomic;
 
 #[derive(Resource, Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -76,7 +76,7 @@ pub fn save(data: Option<&Path>, settings: &Settings) -> String {
     let path = settings_file(data);
     let written = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
         .map_err(std::io::Error::other)
-        .and_then(|text| write_atomic(&path, &text));
+        .and_then(|text| write_atomic(&path, &text, Replace::Allowed));
     match written {
         Ok(()) => format!("Saved in {}", path.display()),
         Err(e) => format!("Could not save the settings in {}: {e}", path.display()),

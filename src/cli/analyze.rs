@@ -15,9 +15,9 @@ pub fn run(scenario: &str, format: Format) -> u8 {
     };
     let analysis = analyze(loaded);
     match format {
-        Format::Human => print!("{}", human(&analysis)),
+        Format::Human => out!("{}", human(&analysis)),
         Format::Json => match serde_json::to_string_pretty(&analysis) {
-            Ok(json) => println!("{json}"),
+            Ok(json) => outln!("{json}"),
             Err(error) => {
                 eprintln!("error: cannot write the analysis: {error}");
                 return exit::USAGE;

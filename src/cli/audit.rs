@@ -25,14 +25,14 @@ pub fn run(names: &[String], walks: usize, seed: u64, format: Format) -> u8 {
     let audits: Vec<Audit> = scenarios.iter().map(|s| audit(s, walks, seed)).collect();
     let phrases = expert_phrases(&scenarios, 3);
     match format {
-        Format::Human => print!("{}", human(&scenarios, &audits, &phrases)),
+        Format::Human => out!("{}", human(&scenarios, &audits, &phrases)),
         Format::Json => {
             let report = Report {
                 scenarios: &audits,
                 library_expert_phrases: &phrases,
             };
             match serde_json::to_string_pretty(&report) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => outln!("{json}"),
                 Err(error) => {
                     eprintln!("error: cannot write the audit: {error}");
                     return exit::USAGE;

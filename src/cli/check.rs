@@ -45,10 +45,10 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
             let renderer = renderer();
             for file in &checked {
                 for diagnostic in &file.diagnostics {
-                    println!("{}\n", diagnostic.render(&file.source, &renderer));
+                    outln!("{}\n", diagnostic.render(&file.source, &renderer));
                 }
             }
-            println!("{}", summary(checked.len(), errors, warnings));
+            outln!("{}", summary(checked.len(), errors, warnings));
         }
         Format::Json => {
             let report = Report {
@@ -65,7 +65,7 @@ pub fn run(paths: &[PathBuf], format: Format, deny_warnings: bool) -> u8 {
                 warnings,
             };
             match serde_json::to_string_pretty(&report) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => outln!("{json}"),
                 Err(error) => {
                     eprintln!("error: cannot write the report: {error}");
                     return exit::USAGE;

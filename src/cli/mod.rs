@@ -1,4 +1,29 @@
-//! The command line: `ipt-trainer` opens the app; `check` and `analyze` serve scenario authors.
+//! The command line: `ipt-trainer` opens the app; `check`, `analyze` and `audit` serve scenario
+//! authors; `play` and `replay` run courses in the terminal.
+
+/// `print!` for the commands' output. When the reader has gone (`ipt-trainer check | head -1`)
+/// the command ends quietly, as a program killed by SIGPIPE would (exit 141), instead of
+/// panicking on the broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!($($arg)*)) };
+}
+
+/// `println!` for the commands' output; see [`out!`].
+macro_rules! outln {
+    () => { $crate::cli::write_out(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::write_out(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// Writes to standard output, ending the program quietly if the reader has closed the pipe.
+pub(crate) fn write_out(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout.write_fmt(args).and_then(|()| stdout.flush())
+        && error.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(141);
+    }
+}
 
 mod analyze;
 mod audit;
@@ -257,6 +282,21 @@ fn scenarios_named(names: &[String]) -> Result<Vec<crate::scenario::model::Scena
     Ok(scenarios)
 }
 
+/// The library scenario with this id (built in, or in `folders`), never a file: what a record
+/// names is looked up, not opened, so a record cannot make the program read an arbitrary file.
+fn library_scenario(id: &str, folders: &[PathBuf]) -> Result<Checked, u8> {
+    let found = load_all(folders)
+        .into_iter()
+        .find(|c| c.scenario.as_ref().is_some_and(|s| s.id == id));
+    found.ok_or_else(|| {
+        eprintln!(
+            "error: no scenario `{}` in the library (add its folder with `--scenarios DIR`)",
+            crate::scenario::ids::escaped(id)
+        );
+        exit::USAGE
+    })
+}
+
 /// A scenario named on the command line: a file, or the id of one in the library (built-in or
 /// in `folders`). A broken file's diagnostics are printed; `Err` carries the exit code.
 fn find_scenario(name: &str, folders: &[PathBuf]) -> Result<Checked, u8> {
@@ -279,7 +319,7 @@ fn find_scenario(name: &str, folders: &[PathBuf]) -> Result<Checked, u8> {
     if checked.scenario.is_none() {
         let renderer = renderer();
         for diagnostic in &checked.diagnostics {
-            println!("{}\n", diagnostic.render(&checked.source, &renderer));
+            outln!("{}\n", diagnostic.render(&checked.source, &renderer));
         }
         eprintln!(
             "error: `{}` has errors; fix them first (see `ipt-trainer check`)",

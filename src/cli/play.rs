@@ -1,18 +1,31 @@
 //! `ipt-trainer play`: a whole course in the terminal, answered interactively (type a number
 //! or a choice id) or from an answers file, saved after every step.
+//!
+//! Exit codes: 0 the course finished and was saved; 1 the answers ran out (the attempt is
+//! saved, and `--resume` continues it) or none were given; 2 unusable input (a scenario with
+//! errors, an answers file that does not fit the course) or nothing could be saved.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{exit, find_scenario};
+use crate::files;
 use crate::report::text;
-use crate::scenario::model::{ProblemArea, Scenario};
+use crate::scenario::diagnostic::did_you_mean;
+use crate::scenario::ids::escaped;
+use crate::scenario::model::{Node, ProblemArea, Scenario};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Engine, Mode, Prompt};
 use crate::session::record::{Answer, now_ms};
 use crate::session::store;
+
+/// The largest answers file read: ten thousand answers fit in a tenth of it.
+pub const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
+
+/// The longest line read from the terminal; the rest of a longer line is skipped.
+pub const MAX_LINE_BYTES: u64 = 64 * 1024;
 
 /// The options of `play`.
 pub struct PlayArgs<'a> {
@@ -25,39 +38,75 @@ pub struct PlayArgs<'a> {
     pub data: Option<&'a Path>,
 }
 
+/// One answer of an answers file, with its line number for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerLine {
+    pub number: usize,
+    pub text: String,
+}
+
 /// Where answers come from.
 enum Source {
-    Script(VecDeque<String>),
+    Script {
+        file: String,
+        lines: VecDeque<AnswerLine>,
+        /// The line of the last answer taken.
+        last: usize,
+    },
     Terminal,
 }
 
 impl Source {
     fn next(&mut self) -> Option<String> {
         match self {
-            Source::Script(lines) => lines.pop_front(),
+            Source::Script { lines, last, .. } => lines.pop_front().map(|line| {
+                *last = line.number;
+                line.text
+            }),
             Source::Terminal => {
-                print!("> ");
-                let _ = std::io::stdout().flush();
-                let mut line = String::new();
-                match std::io::stdin().lock().read_line(&mut line) {
-                    Ok(0) | Err(_) => None,
-                    Ok(_) => Some(line.trim().to_owned()),
-                }
+                out!("> ");
+                read_terminal_line()
             }
         }
     }
 }
 
-/// Reads an answers file: one answer a line (a choice id, or `formulation: AREA STATEMENT...`);
-/// blank lines and `#` comments are skipped.
-pub(crate) fn read_answers(path: &Path) -> Result<VecDeque<String>, String> {
-    let text = std::fs::read_to_string(path)
+/// A line typed at the terminal, at most [`MAX_LINE_BYTES`] long; `None` at the end of input.
+/// A longer line ends the input (what is piped in is then not a trainee typing, and reading on
+/// could go on for ever, as with `< /dev/zero`).
+fn read_terminal_line() -> Option<String> {
+    let mut line = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(MAX_LINE_BYTES)
+        .read_until(b'\n', &mut line);
+    match read {
+        Ok(0) | Err(_) => None,
+        Ok(_) if line.last() != Some(&b'\n') && line.len() as u64 >= MAX_LINE_BYTES => {
+            eprintln!(
+                "error: a line of input is over {}; reading stops here",
+                files::size(MAX_LINE_BYTES)
+            );
+            None
+        }
+        Ok(_) => Some(String::from_utf8_lossy(&line).trim().to_owned()),
+    }
+}
+
+/// Reads an answers file: one answer a line (a choice id, `CHOICE | own words`, or
+/// `formulation: AREA STATEMENT...`). Blank lines, and lines starting with `#` or `//`, are
+/// skipped.
+pub(crate) fn read_answers(path: &Path) -> Result<Vec<AnswerLine>, String> {
+    let text = files::read_text(path, MAX_ANSWERS_BYTES)
         .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
     Ok(text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
+        .enumerate()
+        .map(|(i, line)| AnswerLine {
+            number: i + 1,
+            text: line.trim().to_owned(),
+        })
+        .filter(|l| !(l.text.is_empty() || l.text.starts_with('#') || l.text.starts_with("//")))
         .collect())
 }
 
@@ -84,22 +133,46 @@ fn pick(token: &str, ids: &[&str]) -> Option<String> {
     }
 }
 
+/// Some of what the user typed, as a message may quote it: hidden characters escaped and long
+/// text cut short.
+fn quoted(text: &str) -> String {
+    const LONGEST: usize = 80;
+    let shown: String = text.chars().take(LONGEST).collect();
+    let more = if text.chars().count() > LONGEST {
+        "..."
+    } else {
+        ""
+    };
+    format!("`{}{more}`", escaped(&shown))
+}
+
+/// The choice part of an answer line (`CHOICE | own words`).
+fn choice_token(line: &str) -> &str {
+    line.split_once('|')
+        .map_or(line, |(choice, _)| choice)
+        .trim()
+}
+
 /// Turns one line of input into an answer for the current prompt.
 pub(crate) fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String> {
     match prompt {
         Prompt::Choose { options, .. } => {
             // `CHOICE | what I would say` keeps the trainee's own words beside the choice.
-            let (choice, written) = match line.split_once('|') {
-                Some((choice, own)) => (
-                    choice.trim(),
-                    Some(own.trim().to_owned()).filter(|w| !w.is_empty()),
-                ),
-                None => (line, None),
-            };
+            let written = line
+                .split_once('|')
+                .map(|(_, own)| own.trim().to_owned())
+                .filter(|w| !w.is_empty());
+            let choice = choice_token(line);
             let ids: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
             pick(choice, &ids)
                 .map(|id| Answer::Choice { id, written })
-                .ok_or_else(|| format!("`{choice}` is not one of the options (1 to {})", ids.len()))
+                .ok_or_else(|| {
+                    format!(
+                        "{} is not one of the options (1 to {})",
+                        quoted(choice),
+                        ids.len()
+                    )
+                })
         }
         Prompt::Formulate { statements, .. } => {
             let line = line.strip_prefix("formulation:").unwrap_or(line);
@@ -110,7 +183,10 @@ pub(crate) fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String
                 .ok_or("start with the problem area: 1-4 or its name, e.g. `Grief`")?;
             let ids: Vec<&str> = statements.iter().map(|s| s.id.as_str()).collect();
             let ticked = tokens
-                .map(|t| pick(t, &ids).ok_or_else(|| format!("`{t}` is not one of the statements")))
+                .map(|t| {
+                    pick(t, &ids)
+                        .ok_or_else(|| format!("{} is not one of the statements", quoted(t)))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Answer::Formulation { area, ticked })
         }
@@ -118,27 +194,67 @@ pub(crate) fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String
     }
 }
 
+/// What an answers file got wrong, placed as `check` places a finding: the file and line, the
+/// node, what was on offer, and the likely fix.
+fn answers_error(file: &str, number: usize, line: &str, engine: &Engine, problem: &str) -> String {
+    let mut message = format!("{file}:{number}: {problem}");
+    match (engine.prompt(), engine.current_node()) {
+        (Prompt::Choose { node, options, .. }, current) => {
+            let offered: Vec<&str> = options.iter().map(|o| o.id.as_str()).collect();
+            message.push_str(&format!(
+                "\n  at `{node}` the options on offer are: {}",
+                offered.join(", ")
+            ));
+            let token = choice_token(line);
+            let hidden = matches!(current, Some(Node::Trainee(turn))
+                if turn.choices.iter().any(|c| c.id == token));
+            if hidden {
+                message.push_str(&format!(
+                    "\n  `{token}` is a choice here, but hidden in this state by its `when`"
+                ));
+            } else if let Some(suggestion) = did_you_mean(token, offered) {
+                message.push_str(&format!("\n  {suggestion}"));
+            }
+        }
+        (
+            Prompt::Formulate {
+                node, statements, ..
+            },
+            _,
+        ) => {
+            let ids: Vec<&str> = statements.iter().map(|s| s.id.as_str()).collect();
+            message.push_str(&format!(
+                "\n  at the formulation `{node}`, answer `formulation: AREA STATEMENT...`; the \
+                 statements are: {}",
+                ids.join(", ")
+            ));
+        }
+        (Prompt::Ended { .. }, _) => {}
+    }
+    message
+}
+
 fn show_prompt(prompt: &Prompt) {
     match prompt {
         Prompt::Choose {
             prompt, options, ..
         } => {
-            println!("\n[{prompt}]");
+            outln!("\n[{}]", escaped(prompt));
             for (i, option) in options.iter().enumerate() {
-                println!("  {}. {}", i + 1, option.text);
+                outln!("  {}. {}", i + 1, escaped(&option.text));
             }
         }
         Prompt::Formulate {
             prompt, statements, ..
         } => {
-            println!("\n[{prompt}]");
+            outln!("\n[{}]", escaped(prompt));
             for (i, area) in ProblemArea::ALL.iter().enumerate() {
-                println!("  area {}. {}", i + 1, area.label());
+                outln!("  area {}. {}", i + 1, area.label());
             }
             for (i, statement) in statements.iter().enumerate() {
-                println!("  statement {}. {}", i + 1, statement.text);
+                outln!("  statement {}. {}", i + 1, escaped(&statement.text));
             }
-            println!("  (answer with the area, then the statements that support it: `1 2 4`)");
+            outln!("  (answer with the area, then the statements that support it: `1 2 4`)");
         }
         Prompt::Ended { .. } => {}
     }
@@ -154,7 +270,11 @@ pub fn run(args: PlayArgs<'_>) -> u8 {
     };
     let mut source = match args.answers {
         Some(path) => match read_answers(path) {
-            Ok(lines) => Source::Script(lines),
+            Ok(lines) => Source::Script {
+                file: path.display().to_string(),
+                lines: lines.into(),
+                last: 0,
+            },
             Err(message) => {
                 eprintln!("error: {message}");
                 return exit::USAGE;
@@ -164,8 +284,7 @@ pub fn run(args: PlayArgs<'_>) -> u8 {
     };
     let data = store::data_dir(args.data);
     match play(scenario, &args, data.as_deref(), &mut source) {
-        Ok(true) => exit::OK,
-        Ok(false) => exit::FINDINGS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("error: {message}");
             exit::USAGE
@@ -173,26 +292,47 @@ pub fn run(args: PlayArgs<'_>) -> u8 {
     }
 }
 
-/// Plays to the end (true) or until the answers run out (false, the attempt stays resumable).
+/// The unfinished attempt `--resume` continues, saying which damaged files it passed over.
+fn to_resume(data: &Path, scenario: &str) -> Result<crate::session::record::AttemptRecord, String> {
+    let scan = store::scan(data);
+    let damaged: Vec<String> = scan
+        .damaged_for(scenario)
+        .map(|(path, why)| format!("`{}` ({why})", path.display()))
+        .collect();
+    match scan.unfinished(scenario) {
+        Some((_, record)) => {
+            for file in &damaged {
+                eprintln!("warning: skipped a damaged attempt file, kept as it is: {file}");
+            }
+            Ok(record.clone())
+        }
+        None if damaged.is_empty() => {
+            Err(format!("no unfinished attempt at `{scenario}` to resume"))
+        }
+        None => Err(format!(
+            "no readable unfinished attempt at `{scenario}`; these files could not be read and \
+             are kept as they are: {}",
+            damaged.join("; ")
+        )),
+    }
+}
+
+/// Plays to the end or until the answers run out; the exit code (see the file's header).
 fn play(
     scenario: &Scenario,
     args: &PlayArgs<'_>,
     data: Option<&Path>,
     source: &mut Source,
-) -> Result<bool, String> {
+) -> Result<u8, String> {
     let resumed = match (args.resume, data) {
-        (true, Some(data)) => Some(
-            store::unfinished(data, &scenario.id)
-                .ok_or_else(|| format!("no unfinished attempt at `{}` to resume", scenario.id))?
-                .1,
-        ),
+        (true, Some(data)) => Some(to_resume(data, &scenario.id)?),
         (true, None) => return Err("no data folder to resume from".into()),
         (false, _) => None,
     };
     if let (None, Some(data)) = (&resumed, data)
         && let Some((path, _)) = store::unfinished(data, &scenario.id)
     {
-        println!(
+        outln!(
             "(An unfinished attempt is saved at {}; `--resume` continues it.)",
             path.display()
         );
@@ -204,17 +344,18 @@ fn play(
         None => Attempt::start(shared, args.seed.unwrap_or_else(now_ms), args.mode, data)
             .map_err(|e| e.to_string())?,
     };
-    println!(
+    outln!(
         "{} ({}), seed {}, {:?} mode",
-        scenario.title,
-        scenario.client.name,
+        escaped(&scenario.title),
+        escaped(&scenario.client.name),
         attempt.record.seed,
         attempt.mode()
     );
     let mut shown = 0;
+    let mut answered = 0;
     loop {
         for event in &attempt.engine.transcript[shown..] {
-            println!("{}", text::event(scenario, event));
+            outln!("{}", text::event(scenario, event));
         }
         shown = attempt.engine.transcript.len();
         if attempt.engine.is_finished() {
@@ -225,43 +366,90 @@ fn play(
         // the options (an answers file writes `CHOICE | own words` instead).
         let mut written = None;
         if let (Prompt::Choose { prompt: task, .. }, Source::Terminal) = (&prompt, &*source) {
-            println!("\n[{task}] First, what would you say? (Enter to see the options)");
+            outln!(
+                "\n[{}] First, what would you say? (Enter to see the options)",
+                escaped(task)
+            );
             written = source.next().filter(|w| !w.is_empty());
         }
         show_prompt(&prompt);
         let Some(line) = source.next() else {
-            println!("\n(The answers ran out; the attempt is saved and `--resume` continues it.)");
-            return Ok(false);
+            return Ok(ran_out(&attempt, answered));
         };
         let answer = match parse_answer(&prompt, &line) {
             Ok(Answer::Choice { id, written: None }) if written.is_some() => {
                 Answer::Choice { id, written }
             }
             Ok(answer) => answer,
-            Err(message) if matches!(source, Source::Terminal) => {
-                println!("{message}");
-                continue;
-            }
-            Err(message) => return Err(format!("answers file: {message}")),
+            Err(message) => match source {
+                Source::Terminal => {
+                    outln!("{message}");
+                    continue;
+                }
+                Source::Script { file, last, .. } => {
+                    return Err(answers_error(file, *last, &line, &attempt.engine, &message));
+                }
+            },
         };
         let feedback = attempt.answer(answer).map_err(|e| e.to_string())?;
+        answered += 1;
         if let Some(problem) = &attempt.unsaved {
             eprintln!("warning: {problem}");
         }
         if attempt.mode() == Mode::Practice {
             if let Some(rationale) = &feedback.rationale {
-                println!("  feedback: {rationale}");
+                outln!("  feedback: {}", escaped(rationale));
             }
             if let Some(expert) = &feedback.expert {
-                println!("  an expert might say: {expert}");
+                outln!("  an expert might say: {}", escaped(expert));
             }
         }
     }
-    print!("{}", text::scorecard(&attempt.engine.scorecard()));
-    if let (Some(path), None) = (&attempt.saved_at, &attempt.unsaved) {
-        println!("\nSaved: {}", path.display());
+    out!("{}", text::scorecard(&attempt.engine.scorecard()));
+    if let Some(problem) = &attempt.unsaved {
+        eprintln!("error: the attempt was not saved: {problem}");
+        return Ok(exit::USAGE);
     }
-    Ok(true)
+    match &attempt.saved_at {
+        Some(path) => outln!("\nSaved: {}", path.display()),
+        None if attempt.data_dir().is_none() => {
+            eprintln!("error: there is no data folder, so the attempt was not saved");
+            return Ok(exit::USAGE);
+        }
+        None => {}
+    }
+    if let Source::Script { file, lines, last } = source
+        && let Some(next) = lines.front()
+    {
+        eprintln!(
+            "error: {file}:{}: the course ended with the answer on line {last}; {} more \
+             answer(s) from here on were not used",
+            next.number,
+            lines.len()
+        );
+        return Ok(exit::USAGE);
+    }
+    Ok(exit::OK)
+}
+
+/// When the answers run out before the end: what was kept, and the exit code.
+fn ran_out(attempt: &Attempt, answered: usize) -> u8 {
+    if let Some(problem) = &attempt.unsaved {
+        eprintln!("error: the answers ran out, and the attempt was not saved: {problem}");
+        return exit::USAGE;
+    }
+    match (&attempt.saved_at, answered) {
+        (Some(path), _) => outln!(
+            "\n(The answers ran out; the attempt is saved at {} and `--resume` continues it.)",
+            path.display()
+        ),
+        (None, 0) => outln!("\n(No answers were given; nothing was saved.)"),
+        (None, _) => {
+            eprintln!("error: there is no data folder, so the attempt was not saved");
+            return exit::USAGE;
+        }
+    }
+    exit::FINDINGS
 }
 
 /// Plays a scenario from answers (choice ids and formulation lines) with no terminal, for

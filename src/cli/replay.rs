@@ -1,12 +1,17 @@
 //! `ipt-trainer replay RECORD`: re-runs a saved attempt and checks that it reproduces the same
 //! scorecard; if the scenario changed since, it says so and shows what still applies. A record
 //! scored under older scoring rules is shown as it was scored, and rescored under today's only
-//! with `--rescore`.
+//! with `--rescore`. The record's scenario is looked up in the library by id, never opened as a
+//! path.
+//!
+//! Exit codes: 0 reproduced (for an unfinished attempt: replayed to where it stopped, unchanged);
+//! 1 the scorecard differs, the replay stopped, or the record was scored under older rules; 2 the
+//! record or its scenario cannot be used.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{exit, find_scenario};
+use super::{exit, library_scenario};
 use crate::report::text;
 use crate::scoring;
 use crate::session::record::content_hash;
@@ -28,7 +33,7 @@ pub fn run(path: &Path, folders: &[PathBuf], rescore: bool) -> u8 {
         )
     });
     if record.scored_under_older_rules() && !rescore {
-        println!(
+        outln!(
             "This attempt was scored under scoring v{}{}, before today's rules (v{}), which score \
              the skill differently; its saved scorecard is kept as it was. \
              `ipt-trainer replay --rescore {}` shows what it scores under v{}.",
@@ -42,11 +47,11 @@ pub fn run(path: &Path, folders: &[PathBuf], rescore: bool) -> u8 {
             scoring::VERSION
         );
         if let Some(saved) = &record.scorecard {
-            print!("{}", text::scorecard(saved));
+            out!("{}", text::scorecard(saved));
         }
         return exit::FINDINGS;
     }
-    let checked = match find_scenario(&record.scenario, folders) {
+    let checked = match library_scenario(&record.scenario, folders) {
         Ok(checked) => checked,
         Err(code) => return code,
     };
@@ -55,8 +60,9 @@ pub fn run(path: &Path, folders: &[PathBuf], rescore: bool) -> u8 {
     };
     let changed = content_hash(scenario) != record.scenario_hash;
     if changed {
-        println!(
-            "Note: the scenario `{}` has changed since this attempt (content hash {} then, {} now); replaying what still applies.",
+        outln!(
+            "Note: the scenario `{}` has changed since this attempt (content hash {} then, {} \
+             now); replaying what still applies.",
             record.scenario,
             record.scenario_hash,
             content_hash(scenario)
@@ -66,21 +72,21 @@ pub fn run(path: &Path, folders: &[PathBuf], rescore: bool) -> u8 {
         Ok(result) => result,
         Err(error) => {
             eprintln!("error: {error}");
-            return exit::FINDINGS;
+            return exit::USAGE;
         }
     };
-    print!("{}", text::transcript(scenario, &engine.transcript));
+    out!("{}", text::transcript(scenario, &engine.transcript));
     if let Some((i, error)) = &failed {
-        println!(
+        outln!(
             "\nThe replay stopped at step {} of {}: {error}",
             i + 1,
             record.steps.len()
         );
     }
     let card = engine.scorecard();
-    print!("{}", text::scorecard(&card));
+    out!("{}", text::scorecard(&card));
     if record.scored_under_older_rules() {
-        println!(
+        outln!(
             "\nRescored under scoring v{} (first scored under v{}{}); the record is unchanged.",
             scoring::VERSION,
             record.scoring,
@@ -92,17 +98,28 @@ pub fn run(path: &Path, folders: &[PathBuf], rescore: bool) -> u8 {
             exit::OK
         };
     }
-    match (&record.scorecard, failed) {
-        (Some(saved), None) if *saved == card => {
-            println!("\nReproduced: the same scorecard as saved.");
-            exit::OK
-        }
-        (Some(_), _) => {
-            println!("\nThe scorecard differs from the one saved with the attempt.");
+    match (&record.scorecard, &failed, record.finished) {
+        (_, Some(_), _) => {
+            outln!("\nThe replay did not reach the end of the record.");
             exit::FINDINGS
         }
-        (None, _) => {
-            println!("\n(The attempt was not finished; this is the score so far.)");
+        (Some(saved), None, _) if *saved == card => {
+            outln!("\nReproduced: the same scorecard as saved.");
+            exit::OK
+        }
+        (Some(_), None, _) => {
+            outln!("\nThe scorecard differs from the one saved with the attempt.");
+            exit::FINDINGS
+        }
+        (None, None, true) => {
+            outln!(
+                "\nThe record says the attempt finished, but it holds no scorecard to compare \
+                 with; the score above is the replay's."
+            );
+            exit::FINDINGS
+        }
+        (None, None, false) => {
+            outln!("\n(The attempt was not finished; this is the score so far.)");
             if changed { exit::FINDINGS } else { exit::OK }
         }
     }

@@ -1,7 +1,10 @@
 //! Plain-text transcripts and scorecards, for `play`, `replay` and anyone reading a terminal.
+//! Scenario text is printed with its hidden characters escaped, so that a file cannot move the
+//! cursor or reorder what a terminal shows.
 
 use std::fmt::Write;
 
+use crate::scenario::ids::escaped;
 use crate::scenario::model::{Scenario, first_name};
 use crate::scoring::{Scorecard, rubric};
 use crate::session::engine::Event;
@@ -17,6 +20,10 @@ pub fn plural(n: usize, word: &str) -> String {
 
 /// One event as the trainee reads it.
 pub fn event(scenario: &Scenario, event: &Event) -> String {
+    escaped(&event_text(scenario, event))
+}
+
+fn event_text(scenario: &Scenario, event: &Event) -> String {
     let client = match first_name(&scenario.client.name).trim() {
         "" => "Client",
         name => name,
@@ -55,6 +62,10 @@ pub fn transcript(scenario: &Scenario, events: &[Event]) -> String {
 /// The scorecard: verdict, the pass rule gate by gate, headlines, then every item by phase
 /// with its evidence.
 pub fn scorecard(card: &Scorecard) -> String {
+    escaped(&scorecard_text(card))
+}
+
+fn scorecard_text(card: &Scorecard) -> String {
     let mut out = String::new();
     let verdict = if card.passed { "PASS" } else { "NOT YET" };
     let _ = writeln!(

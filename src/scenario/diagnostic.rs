@@ -6,6 +6,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use super::ids::escaped;
 use super::source_map::DataPath;
 
 /// How serious a finding is. Errors stop a scenario from loading; warnings do not.
@@ -83,6 +84,7 @@ codes! {
     OutOfPhase = "W0036", Warning, "a rubric item evidenced outside the phase IPT does it in";
     SurfacePasses = "W0037", Warning, "a strategy that knows nothing of IPT passes the scenario";
     PromptNamesTask = "W0038", Warning, "a prompt that names the task the trainee should recognise";
+    InvalidId = "E0039", Error, "an id with characters or a length the format does not accept";
 }
 
 /// A code is written as its stable string (`"E0012"`) in JSON.
@@ -125,28 +127,54 @@ impl Diagnostic {
             Severity::Warning => Level::WARNING,
         };
         let span = clamp_span(source, self.span.clone());
-        let mut snippet = Snippet::source(source).path(self.file.as_str()).fold(true);
+        // The source line is shown with its hidden characters (controls, direction marks)
+        // replaced by visible ones of the same length, so that spans still line up and a
+        // hostile file cannot drive the terminal.
+        let shown = visible(source);
+        let (file, message, label) = (
+            escaped(&self.file),
+            escaped(&self.message),
+            escaped(&self.label),
+        );
+        let hint = self.hint.as_deref().map(escaped);
+        let mut snippet = Snippet::source(shown.as_str())
+            .path(file.as_str())
+            .fold(true);
         if !source.is_empty() {
-            snippet = snippet.annotation(
-                AnnotationKind::Primary
-                    .span(span)
-                    .label(self.label.as_str()),
-            );
+            snippet = snippet.annotation(AnnotationKind::Primary.span(span).label(label.as_str()));
         }
         let mut group = level
-            .primary_title(self.message.as_str())
+            .primary_title(message.as_str())
             .id(self.code.as_str())
             .element(snippet);
-        let path_note = format!("at `{}`", self.path);
+        let path_note = format!("at `{}`", escaped(&self.path));
         if !self.path.is_empty() {
             group = group.element(Level::NOTE.message(path_note.as_str()));
         }
-        if let Some(hint) = &self.hint {
+        if let Some(hint) = &hint {
             group = group.element(Level::HELP.message(hint.as_str()));
         }
         let report: &[Group<'_>] = &[group];
         renderer.render(report)
     }
+}
+
+/// The text with every hidden character replaced by a visible one of the same length in UTF-8.
+fn visible(source: &str) -> String {
+    source
+        .chars()
+        .map(|c| {
+            if !super::ids::hidden(c) || matches!(c, '\n' | '\r' | '\t') {
+                return c;
+            }
+            match c.len_utf8() {
+                1 => '?',
+                2 => '\u{bf}',
+                3 => '\u{fffd}',
+                _ => '\u{1f5cb}',
+            }
+        })
+        .collect()
 }
 
 /// Keeps a span inside the text and on character boundaries, so drawing never panics.
@@ -266,6 +294,14 @@ mod tests {
             };
             assert!(code.as_str().starts_with(letter), "{}", code.as_str());
         }
+    }
+
+    #[test]
+    fn hidden_characters_are_drawn_visibly_at_the_same_offsets() {
+        let text = "a\u{1b}[2Jb \u{202e}cd \u{61c}e";
+        let shown = visible(text);
+        assert_eq!(shown.len(), text.len());
+        assert!(!shown.chars().any(super::super::ids::hidden));
     }
 
     #[test]

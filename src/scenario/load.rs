@@ -2,9 +2,7 @@
 //! wrong and where. Refuses input that is not a scenario at all (binary data, huge files, deep
 //! nesting) with a diagnostic; never panics.
 
-use std::fs;
-use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
@@ -13,6 +11,7 @@ use super::diagnostic::{Code, Diagnostic, Finding, line_column, offset_of};
 use super::model::Scenario;
 use super::source_map::SourceMap;
 use super::validate::{AssetRoot, validate};
+use crate::files::{self, ReadError};
 
 /// The largest scenario file accepted. A realistic course of 120 nodes is about 100 KiB; this
 /// leaves room for forty times that while refusing anything that is clearly not a scenario.
@@ -101,31 +100,41 @@ impl Checked {
 /// Reads and checks a scenario file; assets are looked up beside it.
 pub fn load_file(path: &Path) -> Checked {
     let file = path.display().to_string();
-    let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let mut bytes = Vec::new();
-    // Read one byte past the limit rather than trusting the size the file system reports, so
-    // that a file growing while it is read, or a device file, cannot get past the limit.
-    let read =
-        fs::File::open(path).and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(error) = read {
-        return Checked::io_error(&file, format!("cannot read `{file}`: {error}"));
+    // A bare file name's folder is the current one (`Path::parent` gives an empty path, which
+    // would resolve nowhere when assets are checked).
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    match files::read_capped(path, MAX_FILE_BYTES) {
+        Ok(bytes) => load_bytes(&file, &bytes, &AssetRoot::Folder(folder)),
+        Err(ReadError::TooLarge(_)) => too_large(&file),
+        Err(error) => Checked::io_error(&file, format!("cannot read `{file}`: {error}")),
     }
-    load_bytes(&file, &bytes, &AssetRoot::Folder(folder))
 }
+
+fn too_large(file: &str) -> Checked {
+    Checked::refused(
+        file,
+        Code::TooLarge,
+        format!(
+            "the file is over the {} limit for a scenario",
+            files::size(MAX_FILE_BYTES)
+        ),
+        "a scenario is a text file of at most a few hundred KiB; is this the right file?",
+    )
+}
+
+/// The byte order mark some editors put at the start of UTF-8 files.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Checks a scenario given as bytes (the file name is for the diagnostics only).
 pub fn load_bytes(file: &str, bytes: &[u8], assets: &AssetRoot) -> Checked {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Checked::refused(
-            file,
-            Code::TooLarge,
-            format!(
-                "the file is over the {} MiB limit for a scenario",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            "a scenario is a text file of at most a few hundred KiB; is this the right file?",
-        );
+        return too_large(file);
     }
+    // A leading byte order mark is not part of the text; lines and columns count without it.
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(source) => load_source(file, source, assets),
         Err(error) => {
@@ -210,7 +219,21 @@ fn place(file: &str, source: &str, map: &SourceMap, finding: Finding) -> Diagnos
 fn parse_diagnostic(file: &str, source: &str, error: &SpannedError) -> Diagnostic {
     let mut start = offset_of(source, error.span.start.line, error.span.start.col);
     let mut end = offset_of(source, error.span.end.line, error.span.end.col).max(start);
-    let (code, message, label, hint) = describe(&error.code);
+    let (mut code, mut message, mut label, mut hint) = describe(&error.code);
+    // RON reads `rapport: 5.5` as the integer 5 followed by a stray `.5`, and asks for a comma;
+    // the author needs to hear that the field takes a whole number.
+    if matches!(error.code, RonError::ExpectedComma)
+        && let Some(number) = fraction_at(source, start)
+    {
+        (start, end) = (number.start, number.end);
+        code = Code::InvalidValue;
+        message = format!(
+            "expected a whole number, found `{}`",
+            source.get(number).unwrap_or_default()
+        );
+        label = "not a whole number".into();
+        hint = Some("this field takes an integer, such as `5` or `-2`".into());
+    }
     let map = SourceMap::new(source);
     let path = map.path_at(start);
     if code == Code::MissingField {
@@ -238,6 +261,31 @@ fn parse_diagnostic(file: &str, source: &str, error: &SpannedError) -> Diagnosti
         label,
         hint,
     }
+}
+
+/// The number with a fractional part whose `.` sits at `at` (just after its integer part).
+fn fraction_at(source: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let bytes = source.as_bytes();
+    if bytes.get(at) != Some(&b'.') || !bytes.get(at + 1)?.is_ascii_digit() {
+        return None;
+    }
+    let digits_before = bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits_before == 0 {
+        return None;
+    }
+    let mut begin = at - digits_before;
+    if begin > 0 && matches!(bytes[begin - 1], b'-' | b'+') {
+        begin -= 1;
+    }
+    let digits_after = bytes[at + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    Some(begin..at + 1 + digits_after)
 }
 
 fn names(list: &[&str]) -> String {

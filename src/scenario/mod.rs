@@ -2,6 +2,7 @@
 
 pub mod diagnostic;
 pub mod graph;
+pub mod ids;
 pub mod load;
 pub mod model;
 pub mod source_map;

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Code, Finding, did_you_mean};
 use super::graph::{Graph, Place};
+use super::ids::{self, escaped};
 use super::model::{
     Condition, Facts, Levels, Node, Phase, ProblemArea, RAPPORT_MAX, SYMPTOMS_MAX, Scenario,
 };
@@ -25,6 +26,23 @@ pub enum AssetRoot {
 pub fn validate(scenario: &Scenario, assets: &AssetRoot) -> Vec<Finding> {
     let graph = Graph::new(scenario);
     let mut findings = Vec::new();
+    if let Some(problem) = ids::scenario_id_problem(&scenario.id) {
+        findings.push(
+            Finding::new(
+                Code::InvalidId,
+                DataPath::root().field("id"),
+                format!(
+                    "the scenario id `{}` is refused: {problem}",
+                    escaped(&scenario.id)
+                ),
+            )
+            .label("not a usable scenario id")
+            .hint(
+                "a scenario id names its attempt records: lower-case letters, digits and \
+                 dashes, up to 64, such as `grief-ruth`",
+            ),
+        );
+    }
     check_ranges(scenario, &mut findings);
     check_course(scenario, &mut findings);
     check_ids(&graph, &mut findings);
@@ -38,12 +56,14 @@ pub fn validate(scenario: &Scenario, assets: &AssetRoot) -> Vec<Finding> {
 
 fn check_ranges(scenario: &Scenario, findings: &mut Vec<Finding>) {
     let root = DataPath::root();
-    let mut range = |path: DataPath, value: i64, low: i64, high: i64, what: &str| {
+    // Paths are built only for a value out of range: most files have none, and a large one has
+    // thousands of values.
+    let mut range = |path: &dyn Fn() -> DataPath, value: i64, low: i64, high: i64, what: &str| {
         if !(low..=high).contains(&value) {
             findings.push(
                 Finding::new(
                     Code::OutOfRange,
-                    path,
+                    path(),
                     format!("{what} must be between {low} and {high}, not {value}"),
                 )
                 .label("out of range"),
@@ -51,49 +71,93 @@ fn check_ranges(scenario: &Scenario, findings: &mut Vec<Finding>) {
         }
     };
     range(
-        root.field("client").field("age"),
+        &|| root.field("client").field("age"),
         scenario.client.age.into(),
         1,
         120,
         "the client's age",
     );
     range(
-        root.field("initial").field("rapport"),
+        &|| root.field("initial").field("rapport"),
         scenario.initial.rapport.into(),
         0,
         RAPPORT_MAX.into(),
         "rapport",
     );
     range(
-        root.field("initial").field("symptoms"),
+        &|| root.field("initial").field("symptoms"),
         scenario.initial.symptoms.into(),
         0,
         SYMPTOMS_MAX.into(),
         "the symptom score",
     );
+    // Changes are bounded by the scales they change, so that no arithmetic on them can
+    // overflow, whatever the engine adds them to.
+    let (rapport, symptoms) = (i64::from(RAPPORT_MAX), i64::from(SYMPTOMS_MAX));
     for (i, session) in scenario.course.sessions.iter().enumerate() {
         for (j, node) in session.nodes.iter().enumerate() {
-            let Node::Client(turn) = node else { continue };
-            for (k, line) in turn.lines.iter().enumerate() {
-                if let Some(person) = &line.person {
-                    let path = root
-                        .field("course")
-                        .field("sessions")
-                        .index(i)
-                        .field("nodes")
-                        .index(j);
-                    let path = path
-                        .field("lines")
-                        .index(k)
-                        .field("person")
-                        .field("closeness");
-                    range(path, person.closeness.into(), 1, 3, "closeness");
+            let node_path = || {
+                root.field("course")
+                    .field("sessions")
+                    .index(i)
+                    .field("nodes")
+                    .index(j)
+            };
+            match node {
+                Node::Client(turn) => {
+                    for (k, line) in turn.lines.iter().enumerate() {
+                        if let Some(person) = &line.person {
+                            let path = || {
+                                node_path()
+                                    .field("lines")
+                                    .index(k)
+                                    .field("person")
+                                    .field("closeness")
+                            };
+                            range(&path, person.closeness.into(), 1, 3, "closeness");
+                        }
+                    }
                 }
+                Node::Trainee(turn) => {
+                    for (k, choice) in turn.choices.iter().enumerate() {
+                        let path = |field| node_path().field("choices").index(k).field(field);
+                        range(
+                            &|| path("rapport"),
+                            choice.rapport.into(),
+                            -rapport,
+                            rapport,
+                            "a change in rapport",
+                        );
+                        range(
+                            &|| path("symptoms"),
+                            choice.symptoms.into(),
+                            -symptoms,
+                            symptoms,
+                            "a change in the symptom score",
+                        );
+                    }
+                }
+                _ => {}
+            }
+            for (condition, at) in conditions_of(node) {
+                condition.for_each_leaf(&mut |leaf| {
+                    let (value, high, what) = match leaf {
+                        Condition::RapportAtLeast(n) | Condition::RapportBelow(n) => {
+                            (*n, rapport + 1, "a rapport threshold")
+                        }
+                        Condition::SymptomsAtLeast(n) | Condition::SymptomsBelow(n) => {
+                            (*n, symptoms + 1, "a symptom threshold")
+                        }
+                        _ => return,
+                    };
+                    let path = || node_path().field(at.0).index(at.1).field("when");
+                    range(&path, value.into(), 0, high, what);
+                });
             }
         }
     }
     range(
-        root.field("course").field("time_limit"),
+        &|| root.field("course").field("time_limit"),
         scenario.course.time_limit.into(),
         1,
         52,
@@ -243,10 +307,15 @@ fn each_id<'s, 'p>(graph: &'p Graph<'s>, mut visit: impl FnMut(&'s str, IdAt<'p>
 fn check_ids(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     let mut first: HashMap<&str, IdAt<'_>> = HashMap::with_capacity(graph.len() * 3);
     each_id(graph, |id, at| {
-        if id.trim().is_empty() {
+        if let Some(problem) = ids::item_id_problem(id) {
             findings.push(
-                Finding::new(Code::InvalidValue, at.path(), "an id must not be empty")
-                    .label("empty id"),
+                Finding::new(
+                    Code::InvalidId,
+                    at.path(),
+                    format!("the id `{}` is refused: {problem}", escaped(id)),
+                )
+                .label("not a usable id")
+                .hint("ids are letters, digits, dashes, underscores and dots, up to 128"),
             );
         } else if let Some(earlier) = first.get(id) {
             findings.push(
@@ -412,9 +481,14 @@ fn check_shape(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The conditions of a node, each with its path.
+/// The conditions of a node's place, each with where it sits.
 fn conditions<'s>(place: &Place<'s>) -> impl Iterator<Item = (&'s Condition, ConditionAt)> {
-    let (lines, choices, cases): (&[_], &[_], &[_]) = match place.node {
+    conditions_of(place.node)
+}
+
+/// The conditions of a node, each with where it sits.
+fn conditions_of<'s>(node: &'s Node) -> impl Iterator<Item = (&'s Condition, ConditionAt)> {
+    let (lines, choices, cases): (&[_], &[_], &[_]) = match node {
         Node::Client(turn) => (&turn.lines, &[], &[]),
         Node::Trainee(turn) => (&[], &turn.choices, &[]),
         Node::Branch(b) => (&[], &[], &b.cases),
@@ -474,6 +548,11 @@ fn check_flags(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     }
     let set_names: HashSet<&str> = set.iter().map(|s| s.0).collect();
     let read_names: HashSet<&str> = read.iter().map(|r| r.0).collect();
+    // A misspelling leaves one spelling read and never set and the other set and never read:
+    // each is suggested only for the other, never a flag that is both set and read (two flags
+    // deliberately alike, such as `risk_asked` and `risk_missed`).
+    let set_only: Vec<&str> = set_names.difference(&read_names).copied().collect();
+    let read_only: Vec<&str> = read_names.difference(&set_names).copied().collect();
     let mut reported = HashSet::new();
     for &(name, place, at) in &read {
         if !set_names.contains(name) && reported.insert(name) {
@@ -485,7 +564,7 @@ fn check_flags(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
                 )
                 .label("never set by any choice")
                 .maybe_hint(
-                    did_you_mean(name, set_names.iter().copied())
+                    did_you_mean(name, set_only.iter().copied())
                         .or_else(|| Some(format!("set it with `set: [\"{name}\"]` on a choice"))),
                 ),
             );
@@ -507,7 +586,7 @@ fn check_flags(graph: &Graph<'_>, findings: &mut Vec<Finding>) {
                 )
                 .label("no condition reads it")
                 .maybe_hint(
-                    did_you_mean(name, read_names.iter().copied())
+                    did_you_mean(name, read_only.iter().copied())
                         .or_else(|| Some("read it with `when: Flag(...)`, or remove it".into())),
                 ),
             );

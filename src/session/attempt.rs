@@ -1,6 +1,7 @@
 //! An attempt in progress: the engine, its record, and the folder the record is saved in.
 //! `play` and the app both answer through it, so every answer is timed, recorded and saved
-//! (atomically, after every step) the same way.
+//! (atomically, after every step) the same way, and only one window or terminal at a time can
+//! have an attempt open (it holds the attempt's lock while it is open).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -23,6 +24,12 @@ pub struct Attempt {
     pub unsaved: Option<String>,
     /// Where the record was last saved.
     pub saved_at: Option<PathBuf>,
+    /// Whether the record's file exists yet: its first save must create it, never replace
+    /// another attempt's.
+    on_disk: bool,
+    /// This attempt's lock, held while it is open: from the resume, or from a new attempt's
+    /// first save (`None` while nothing is saved).
+    lock: Option<store::Lock>,
 }
 
 impl Attempt {
@@ -35,14 +42,47 @@ impl Attempt {
     ) -> Result<Self, EngineError> {
         let record = AttemptRecord::start(&scenario, seed, mode);
         let engine = Engine::new(scenario, seed)?;
-        Ok(Self::new(engine, record, data))
+        if let Some(data) = &data {
+            store::sweep(data);
+        }
+        // No one else can open an attempt before its first save: its lock is taken then.
+        Ok(Self::new(engine, record, data, None, false))
     }
 
-    /// Continues a saved attempt: replays its answers on the scenario as it is now.
+    /// Continues a saved attempt: takes its lock (refusing if another window or terminal has
+    /// it open), then replays its answers on the scenario as it is now.
     pub fn resume(
         scenario: Arc<Scenario>,
         record: AttemptRecord,
         data: Option<PathBuf>,
+    ) -> Result<Self, String> {
+        if record.finished {
+            return Err("a finished attempt is kept as it is and cannot be resumed".into());
+        }
+        let lock = match data.as_deref() {
+            Some(d) => {
+                store::sweep(d);
+                Some(store::lock(d, &record.id).map_err(|e| e.to_string())?)
+            }
+            None => None,
+        };
+        let (engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
+        if let Some((i, error)) = failed {
+            return Err(format!(
+                "the saved attempt no longer fits the scenario at step {}: {error}",
+                i + 1
+            ));
+        }
+        Ok(Self::new(engine, record, data, lock, true))
+    }
+
+    /// Opens a saved attempt to look at (its debrief), finished or not: replayed from its
+    /// record, never saved again, and without its lock, so that it can be reviewed while it is
+    /// open elsewhere. `path` is where the record is kept, shown to the supervisor.
+    pub fn review(
+        scenario: Arc<Scenario>,
+        record: AttemptRecord,
+        path: Option<PathBuf>,
     ) -> Result<Self, String> {
         let (engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
         if let Some((i, error)) = failed {
@@ -51,10 +91,18 @@ impl Attempt {
                 i + 1
             ));
         }
-        Ok(Self::new(engine, record, data))
+        let mut attempt = Self::new(engine, record, None, None, true);
+        attempt.saved_at = path;
+        Ok(attempt)
     }
 
-    fn new(engine: Engine, record: AttemptRecord, data: Option<PathBuf>) -> Self {
+    fn new(
+        engine: Engine,
+        record: AttemptRecord,
+        data: Option<PathBuf>,
+        lock: Option<store::Lock>,
+        on_disk: bool,
+    ) -> Self {
         Attempt {
             engine,
             record,
@@ -62,6 +110,8 @@ impl Attempt {
             asked: Instant::now(),
             unsaved: None,
             saved_at: None,
+            on_disk,
+            lock,
         }
     }
 
@@ -94,10 +144,20 @@ impl Attempt {
     /// Saves the record now (it is saved after every answer anyway).
     pub fn save(&mut self) {
         let Some(data) = &self.data else { return };
-        match store::save(data, &self.record) {
+        let locked = match &self.lock {
+            Some(_) => Ok(()),
+            None => store::lock(data, &self.record.id).map(|lock| self.lock = Some(lock)),
+        };
+        match locked.and_then(|()| store::save(data, &self.record, !self.on_disk)) {
             Ok(path) => {
                 self.saved_at = Some(path);
                 self.unsaved = None;
+                self.on_disk = true;
+                if self.record.finished
+                    && let Some(lock) = self.lock.take()
+                {
+                    lock.release_finished();
+                }
             }
             Err(error) => {
                 self.unsaved = Some(format!(

@@ -511,8 +511,18 @@ impl Engine {
         }
         self.earned.extend(earned.iter().cloned());
         let symptoms = rules::symptom_change(choice.symptoms, moment.on_right_area);
-        self.state.rapport = (self.state.rapport + choice.rapport).clamp(0, RAPPORT_MAX);
-        self.state.symptoms = (self.state.symptoms + symptoms).clamp(0, SYMPTOMS_MAX);
+        // `check` bounds every change by its scale; saturating keeps even an unchecked scenario
+        // from overflowing in any build.
+        self.state.rapport = self
+            .state
+            .rapport
+            .saturating_add(choice.rapport)
+            .clamp(0, RAPPORT_MAX);
+        self.state.symptoms = self
+            .state
+            .symptoms
+            .saturating_add(symptoms)
+            .clamp(0, SYMPTOMS_MAX);
         for flag in &choice.set {
             self.state.flags.insert(flag.clone());
         }

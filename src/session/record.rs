@@ -18,7 +18,8 @@ pub const FORMAT: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AttemptRecord {
     pub format: u32,
-    /// Unique: the scenario id and the start time.
+    /// Unique: the scenario id, the start time and a random part (two attempts started in the
+    /// same millisecond, by two processes, still differ). The record's file is named after it.
     pub id: String,
     pub scenario: String,
     /// A hash of the scenario's content, so that a replay can tell that it changed.
@@ -67,7 +68,7 @@ impl AttemptRecord {
         let started_ms = now_ms();
         AttemptRecord {
             format: FORMAT,
-            id: format!("{}-{started_ms}", scenario.id),
+            id: format!("{}-{started_ms}-{:08x}", scenario.id, rand::random::<u32>()),
             scenario: scenario.id.clone(),
             scenario_hash: content_hash(scenario),
             seed,

@@ -16,8 +16,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Library>()
-        .add_systems(OnEnter(Screen::Library), build_library);
+    app.init_resource::<Library>().add_systems(
+        OnEnter(Screen::Library),
+        (close_saved_attempt, build_library),
+    );
     add_screen(app, Screen::Library, read_keys, apply_actions, draw_library);
 }
 
@@ -25,6 +27,14 @@ pub(super) fn plugin(app: &mut App) {
 /// rather than on every frame. The search, filter and selection survive the rebuild.
 #[derive(Resource, Default)]
 pub struct Library(pub LibraryVm);
+
+/// Back in the library, a saved attempt is closed, which lets another window open it. One whose
+/// last save failed stays open here, so that nothing the trainee did is dropped.
+fn close_saved_attempt(mut course: ResMut<Course>) {
+    if course.attempt.as_ref().is_some_and(|a| a.unsaved.is_none()) {
+        course.attempt = None;
+    }
+}
 
 fn build_library(mut library: ResMut<Library>, scenarios: Res<Scenarios>, data: Res<DataDir>) {
     let records: Vec<_> = data
@@ -123,10 +133,10 @@ fn apply_actions(
 
 /// The last finished attempt at a scenario, replayed for its debrief.
 fn last_finished(scenario: &Arc<Scenario>, data: Option<&Path>) -> Result<Attempt, String> {
-    let (_, record) = data
+    let (path, record) = data
         .and_then(|data| store::last_finished(data, &scenario.id))
         .ok_or_else(|| format!("No finished attempt at \"{}\" yet.", scenario.title))?;
-    Attempt::resume(Arc::clone(scenario), record, data.map(Path::to_path_buf)).map_err(|e| {
+    Attempt::review(Arc::clone(scenario), record, Some(path)).map_err(|e| {
         format!(
             "The last attempt at \"{}\" cannot be shown: {e}",
             scenario.title
