@@ -112,11 +112,19 @@ pub fn write_atomic(path: &Path, text: &str, replace: Replace) -> io::Result<()>
         let _ = fs::remove_file(&temp);
         return Err(error);
     }
-    // The rename itself is durable only once the folder is synced.
-    if let Ok(dir) = fs::File::open(folder) {
-        let _ = dir.sync_all();
+    // The rename itself is durable only once the folder is synced. A file system that cannot
+    // sync a folder says so with `Unsupported` or `InvalidInput`; anything else is a failure.
+    match fs::File::open(folder).and_then(|dir| dir.sync_all()) {
+        Err(error)
+            if !matches!(
+                error.kind(),
+                io::ErrorKind::Unsupported | io::ErrorKind::InvalidInput
+            ) =>
+        {
+            Err(error)
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Creates `path` (which must not exist), writes `text` and syncs it.

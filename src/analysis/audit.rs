@@ -377,14 +377,7 @@ fn random_walks(scenario: &Arc<Scenario>, walks: usize, seed: u64) -> RandomWalk
     // Which node each client line belongs to, so that the transcript tells which client turns
     // a walk heard.
     let line_node: HashMap<&str, &str> = scenario
-        .course
-        .sessions
-        .iter()
-        .flat_map(|s| &s.nodes)
-        .filter_map(|n| match n {
-            Node::Client(turn) => Some(turn),
-            _ => None,
-        })
+        .client_turns()
         .flat_map(|turn| turn.lines.iter().map(|l| (l.id.as_str(), turn.id.as_str())))
         .collect();
     for walk in 0..walks {
@@ -416,24 +409,11 @@ fn random_walks(scenario: &Arc<Scenario>, walks: usize, seed: u64) -> RandomWalk
             }
         }
     }
-    let countable = |n: &&Node| !matches!(n, Node::Branch(_));
     let nodes = scenario
-        .course
-        .sessions
-        .iter()
-        .flat_map(|s| &s.nodes)
-        .filter(countable)
+        .nodes()
+        .filter(|n| !matches!(n, Node::Branch(_)))
         .count();
-    let choices = scenario
-        .course
-        .sessions
-        .iter()
-        .flat_map(|s| &s.nodes)
-        .map(|n| match n {
-            Node::Trainee(turn) => turn.choices.len(),
-            _ => 0,
-        })
-        .sum();
+    let choices = scenario.trainee_turns().map(|t| t.choices.len()).sum();
     RandomWalks {
         walks,
         passes,
@@ -530,16 +510,7 @@ fn names_phrase(words: &[String], parts: &[&str]) -> bool {
 
 /// The surface facts of a scenario's options and prompts.
 pub fn surface(scenario: &Scenario) -> Surface {
-    let turns: Vec<_> = scenario
-        .course
-        .sessions
-        .iter()
-        .flat_map(|s| &s.nodes)
-        .filter_map(|n| match n {
-            Node::Trainee(turn) => Some(turn),
-            _ => None,
-        })
-        .collect();
+    let turns: Vec<_> = scenario.trainee_turns().collect();
     let mut options = [0usize; 5];
     let (mut decisions, mut expert_longest) = (0, 0);
     let (mut expert_chars, mut other_chars, mut others) = (0usize, 0usize, 0usize);
@@ -605,15 +576,7 @@ fn mean(sum: usize, count: usize) -> f64 {
 pub fn expert_phrases(scenarios: &[Scenario], at_least: usize) -> Vec<Phrase> {
     let mut expert: HashMap<String, usize> = HashMap::new();
     let mut other: BTreeSet<String> = BTreeSet::new();
-    for turn in scenarios
-        .iter()
-        .flat_map(|s| &s.course.sessions)
-        .flat_map(|s| &s.nodes)
-        .filter_map(|n| match n {
-            Node::Trainee(turn) => Some(turn),
-            _ => None,
-        })
-    {
+    for turn in scenarios.iter().flat_map(Scenario::trainee_turns) {
         for choice in &turn.choices {
             let grams = trigrams(&choice.text);
             if turn.expert.as_ref() == Some(&choice.id) {

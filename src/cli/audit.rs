@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Format, exit, scenarios_named};
 use crate::analysis::audit::{Audit, Phrase, Run, Strategy, audit, expert_phrases};
+use crate::scenario::ids::escaped;
 use crate::scenario::model::{ProblemArea, Scenario};
 use crate::scoring::rubric::Headline;
 
@@ -78,19 +79,10 @@ pub fn human(scenarios: &[Scenario], audits: &[Audit], phrases: &[Phrase]) -> St
     }
     if audits.len() > 1 {
         summary(&mut out, scenarios, audits);
-        let listed: Vec<String> = phrases
-            .iter()
-            .take(12)
-            .map(|p| format!("\"{}\" ({})", p.text, p.count))
-            .collect();
         let _ = writeln!(
             out,
             "\nphrases only in expert options, across these scenarios: {}",
-            if listed.is_empty() {
-                "none".into()
-            } else {
-                listed.join(", ")
-            }
+            listed(phrases, 12)
         );
     }
     out
@@ -187,25 +179,10 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
             prompts.join(", ")
         }
     );
-    let phrases: Vec<String> = surface
-        .expert_phrases
-        .iter()
-        .take(8)
-        .map(|p| format!("\"{}\" ({})", p.text, p.count))
-        .collect();
     let _ = writeln!(
         out,
-        "  phrases only in expert options: {}{}",
-        if phrases.is_empty() {
-            "none".into()
-        } else {
-            phrases.join(", ")
-        },
-        if surface.expert_phrases.len() > 8 {
-            format!(" and {} more", surface.expert_phrases.len() - 8)
-        } else {
-            String::new()
-        }
+        "  phrases only in expert options: {}",
+        listed(&surface.expert_phrases, 8)
     );
     let endings: Vec<String> = random
         .endings
@@ -221,6 +198,22 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
         random.choices,
         endings.join(", ")
     );
+}
+
+/// The first `most` phrases with their counts, and how many more there are.
+fn listed(phrases: &[Phrase], most: usize) -> String {
+    if phrases.is_empty() {
+        return "none".into();
+    }
+    let shown: Vec<String> = phrases
+        .iter()
+        .take(most)
+        .map(|p| format!("\"{}\" ({})", escaped(&p.text), p.count))
+        .collect();
+    match phrases.len().saturating_sub(most) {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
 }
 
 fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {

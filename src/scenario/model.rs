@@ -25,6 +25,29 @@ pub struct Scenario {
     pub start: String,
 }
 
+impl Scenario {
+    /// Every node of every session, in file order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.course.sessions.iter().flat_map(|s| &s.nodes)
+    }
+
+    /// Every trainee turn, in file order.
+    pub fn trainee_turns(&self) -> impl Iterator<Item = &TraineeTurn> {
+        self.nodes().filter_map(|n| match n {
+            Node::Trainee(turn) => Some(turn),
+            _ => None,
+        })
+    }
+
+    /// Every client turn, in file order.
+    pub fn client_turns(&self) -> impl Iterator<Item = &ClientTurn> {
+        self.nodes().filter_map(|n| match n {
+            Node::Client(turn) => Some(turn),
+            _ => None,
+        })
+    }
+}
+
 /// The first word of a name, as a transcript calls the client ("Ruth" for "Ruth Adeyemi").
 pub fn first_name(name: &str) -> &str {
     name.split_whitespace().next().unwrap_or(name)

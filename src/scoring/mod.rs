@@ -191,21 +191,17 @@ impl Scorecard {
 /// The items a scenario can award points for: the denominator of every percentage.
 pub fn assessable_items(scenario: &Scenario) -> Vec<&'static rubric::Item> {
     let mut offered: Vec<&str> = Vec::new();
-    for session in &scenario.course.sessions {
-        for node in &session.nodes {
-            match node {
-                Node::Trainee(turn) => {
-                    for choice in &turn.choices {
-                        for evidence in &choice.evidence {
-                            if points(evidence) > 0 {
-                                offered.push(evidence.item());
-                            }
-                        }
-                    }
-                }
-                Node::Formulation(_) => offered.push(rubric::DECIDING_ITEM),
-                _ => {}
-            }
+    for node in scenario.nodes() {
+        match node {
+            Node::Trainee(turn) => offered.extend(
+                turn.choices
+                    .iter()
+                    .flat_map(|c| &c.evidence)
+                    .filter(|e| points(e) > 0)
+                    .map(Evidence::item),
+            ),
+            Node::Formulation(_) => offered.push(rubric::DECIDING_ITEM),
+            _ => {}
         }
     }
     rubric::ITEMS

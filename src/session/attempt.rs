@@ -32,6 +32,18 @@ pub struct Attempt {
     lock: Option<store::Lock>,
 }
 
+/// The engine after every answer of a record, or why the record no longer fits the scenario.
+fn replayed(scenario: Arc<Scenario>, record: &AttemptRecord) -> Result<Engine, String> {
+    let (engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
+    match failed {
+        Some((i, error)) => Err(format!(
+            "the saved attempt no longer fits the scenario at step {}: {error}",
+            i + 1
+        )),
+        None => Ok(engine),
+    }
+}
+
 impl Attempt {
     /// Starts a new attempt. Nothing is written until the first answer.
     pub fn start(
@@ -66,13 +78,7 @@ impl Attempt {
             }
             None => None,
         };
-        let (engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
-        if let Some((i, error)) = failed {
-            return Err(format!(
-                "the saved attempt no longer fits the scenario at step {}: {error}",
-                i + 1
-            ));
-        }
+        let engine = replayed(scenario, &record)?;
         Ok(Self::new(engine, record, data, lock, true))
     }
 
@@ -84,13 +90,7 @@ impl Attempt {
         record: AttemptRecord,
         path: Option<PathBuf>,
     ) -> Result<Self, String> {
-        let (engine, failed) = record.replay(scenario).map_err(|e| e.to_string())?;
-        if let Some((i, error)) = failed {
-            return Err(format!(
-                "the saved attempt no longer fits the scenario at step {}: {error}",
-                i + 1
-            ));
-        }
+        let engine = replayed(scenario, &record)?;
         let mut attempt = Self::new(engine, record, None, None, true);
         attempt.saved_at = path;
         Ok(attempt)
