@@ -9,7 +9,7 @@
 //! programming over its strongly connected components in topological order: linear in the
 //! size of the graph, never path enumeration.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use serde::Serialize;
 
@@ -576,6 +576,14 @@ impl Walk {
         let cap = scoring::item_max(item);
         let touches = |w: &Weights| credit(w, id) + against(w, id);
         let touched = self.steps.iter().flatten().any(|(_, w)| touches(w) != 0);
+        if !touched {
+            // Most of the rubric is untouched by any one scenario: nothing to work out.
+            return ItemFacts {
+                bounds: Bounds::ZERO,
+                linear: true,
+                touched,
+            };
+        }
         let (credits, _) = self.bounds_with_paths(&|w| credit(w, id));
         let (penalties, _) = self.bounds_with_paths(&|w| against(w, id));
         let linear = credits.exact
@@ -605,36 +613,43 @@ impl Walk {
     /// every value of the credit so far (capped, so a handful of values), the least and greatest
     /// penalty a path can have gathered.
     fn capped_bounds(&self, item: &rubric::Item) -> Bounds {
+        /// An item's credit is capped at 2, so a path's capped credit is one of three values.
+        const CREDITS: usize = scoring::ITEM_MAX as usize + 1;
+        const NONE: (i64, i64) = (i64::MAX, i64::MIN);
+        type Penalties = [(i64, i64); CREDITS];
         let cap = scoring::item_max(item);
         let Some(start) = self.start else {
             return Bounds::ZERO;
         };
-        const NONE: (i64, i64) = (i64::MAX, i64::MIN);
+        let merge = |into: &mut Penalties, from: &Penalties| {
+            for (a, b) in into.iter_mut().zip(from) {
+                *a = (a.0.min(b.0), a.1.max(b.1));
+            }
+        };
         // best[v][c]: the least and greatest penalty of a path to v with capped credit c.
-        let mut best: Vec<BTreeMap<i64, (i64, i64)>> = vec![BTreeMap::new(); self.len()];
-        best[start].insert(0, (0, 0));
+        let mut best: Vec<Penalties> = vec![[NONE; CREDITS]; self.len()];
+        best[start][0] = (0, 0);
         let (mut low, mut high) = (i64::MAX, i64::MIN);
         for (c, members) in self.components.iter().enumerate() {
             if self.cyclic[c] {
                 // No step inside the loop touches the item, so every member is reached with
                 // what any of them is reached with.
-                let mut merged: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
+                let mut merged = [NONE; CREDITS];
                 for &v in members {
-                    for (&credit, &(least, most)) in &best[v] {
-                        let entry = merged.entry(credit).or_insert(NONE);
-                        *entry = (entry.0.min(least), entry.1.max(most));
-                    }
+                    merge(&mut merged, &best[v]);
                 }
                 for &v in members {
-                    best[v] = merged.clone();
+                    best[v] = merged;
                 }
             }
             for &v in members {
-                let here = std::mem::take(&mut best[v]);
+                let here = best[v];
+                let reached = here.iter().enumerate().filter(|(_, p)| **p != NONE);
                 if self.ending[v] {
-                    for (&c, &(least, most)) in &here {
-                        low = low.min(scoring::item_points(item, c, most));
-                        high = high.max(scoring::item_points(item, c, least));
+                    for (credit, &(least, most)) in reached.clone() {
+                        let credit = credit as i64;
+                        low = low.min(scoring::item_points(item, credit, most));
+                        high = high.max(scoring::item_points(item, credit, least));
                     }
                 }
                 for (to, step) in &self.steps[v] {
@@ -643,13 +658,14 @@ impl Walk {
                     }
                     let gain = credit(step, item.id);
                     let loss = against(step, item.id);
-                    for (&c, &(least, most)) in &here {
-                        let entry = best[*to].entry((c + gain).min(cap)).or_insert(NONE);
-                        entry.0 = entry.0.min(least.saturating_add(loss));
-                        entry.1 = entry.1.max(most.saturating_add(loss));
+                    for (credit, &(least, most)) in reached.clone() {
+                        let after = usize::try_from((credit as i64 + gain).min(cap)).unwrap_or(0);
+                        if let Some(entry) = best[*to].get_mut(after) {
+                            entry.0 = entry.0.min(least.saturating_add(loss));
+                            entry.1 = entry.1.max(most.saturating_add(loss));
+                        }
                     }
                 }
-                best[v] = here;
             }
         }
         if low > high {
