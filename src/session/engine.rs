@@ -162,15 +162,14 @@ pub struct Engine {
     current: Place,
     pub state: State,
     pub transcript: Vec<Event>,
-    pub earned: Vec<Earned>,
     /// The feedback on every answer, beside the index of its event in the transcript: what
-    /// the debrief annotates the transcript with.
+    /// the debrief annotates the transcript with. The evidence earned is kept here only.
     pub feedback: Vec<(usize, Feedback)>,
     prompt: Prompt,
     /// Every risk cue and disclosure so far, with how each was answered.
     pub risks: Vec<RiskEvent>,
     /// Marks the risk rule added while the engine moved on after an answer (a session that
-    /// ended with a cue or disclosure unanswered), for that answer's feedback.
+    /// ended with a cue or disclosure unanswered), until they join that answer's feedback.
     closed: Vec<Earned>,
 }
 
@@ -220,7 +219,6 @@ impl Engine {
                 session: None,
             },
             transcript: Vec::new(),
-            earned: Vec::new(),
             feedback: Vec::new(),
             prompt: Prompt::Ended {
                 kind: EndingKind::Completed,
@@ -257,9 +255,18 @@ impl Engine {
         Some((session.number, session.phase))
     }
 
+    /// Every piece of evidence earned so far, in order.
+    pub fn earned(&self) -> impl Iterator<Item = &Earned> {
+        self.feedback
+            .iter()
+            .flat_map(|(_, f)| &f.earned)
+            .chain(&self.closed)
+    }
+
     /// The scorecard for everything so far.
     pub fn scorecard(&self) -> Scorecard {
-        scoring::scorecard(&self.scenario, &self.earned, &self.risks)
+        let earned: Vec<Earned> = self.earned().cloned().collect();
+        scoring::scorecard(&self.scenario, &earned, &self.risks)
     }
 
     /// Moves to node `id`, entering its session if it is a new one.
@@ -509,7 +516,6 @@ impl Engine {
                 }
             }
         }
-        self.earned.extend(earned.iter().cloned());
         let symptoms = rules::symptom_change(choice.symptoms, moment.on_right_area);
         // `check` bounds every change by its scale; saturating keeps even an unchecked scenario
         // from overflowing in any build.
@@ -622,7 +628,6 @@ impl Engine {
                 counts: true,
             })
             .collect();
-        self.earned.extend(earned.iter().cloned());
         self.state.area = Some(area);
         self.transcript.push(Event::Formulation {
             area,
@@ -671,7 +676,6 @@ impl Engine {
                 marks.push(mark(rubric::RISK_PLAN, rules::NO_PLAN));
             }
         }
-        self.earned.extend(marks.iter().cloned());
         self.closed.extend(marks);
     }
 
