@@ -27,15 +27,19 @@ pub enum Strategy {
     Expert,
     Longest,
     Shortest,
+    /// The option of middle length (the shorter of two): what a trainee who has learnt that
+    /// the expert is neither the longest nor the shortest would pick.
+    Middle,
     FirstListed,
     LastListed,
 }
 
 impl Strategy {
     /// The strategies that read only the surface of the options.
-    pub const SURFACE: [Strategy; 4] = [
+    pub const SURFACE: [Strategy; 5] = [
         Strategy::Longest,
         Strategy::Shortest,
+        Strategy::Middle,
         Strategy::FirstListed,
         Strategy::LastListed,
     ];
@@ -45,6 +49,7 @@ impl Strategy {
             Strategy::Expert => "expert",
             Strategy::Longest => "longest",
             Strategy::Shortest => "shortest",
+            Strategy::Middle => "middle length",
             Strategy::FirstListed => "first listed",
             Strategy::LastListed => "last listed",
         }
@@ -59,6 +64,14 @@ impl Strategy {
             // (`max_by_key` keeps the last of equals, `min_by_key` the first).
             Strategy::Longest => indices.rev().max_by_key(length).unwrap_or(0),
             Strategy::Shortest => indices.min_by_key(length).unwrap_or(0),
+            Strategy::Middle => {
+                let mut by_length: Vec<usize> = indices.collect();
+                by_length.sort_by_key(length);
+                by_length
+                    .get(by_length.len().saturating_sub(1) / 2)
+                    .copied()
+                    .unwrap_or(0)
+            }
             Strategy::FirstListed | Strategy::Expert => 0,
             Strategy::LastListed => options.len().saturating_sub(1),
         }
@@ -628,6 +641,7 @@ mod tests {
         let options = offered(&["medium one", "the longest option here", "short", "tiny!"]);
         assert_eq!(Strategy::Longest.pick(&options), 1);
         assert_eq!(Strategy::Shortest.pick(&options), 2);
+        assert_eq!(Strategy::Middle.pick(&options), 3);
         assert_eq!(Strategy::FirstListed.pick(&options), 0);
         assert_eq!(Strategy::LastListed.pick(&options), 3);
         // Ties go to the option shown first.

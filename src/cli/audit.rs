@@ -219,11 +219,12 @@ fn listed(phrases: &[Phrase], most: usize) -> String {
 fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
     let _ = writeln!(
         out,
-        "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>7} {:>8} {:>6} {:>6} {:>7}",
+        "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>6} {:>7}",
         "scenario",
         "expert",
         "longest",
         "shortest",
+        "middle",
         "first",
         "last",
         "random",
@@ -242,11 +243,12 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
         let surface = &audit.surface;
         let _ = writeln!(
             out,
-            "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>7} {:>8} {:>6.2} {:>6} {:>7}",
+            "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6.2} {:>6} {:>7}",
             audit.scenario,
             cell(Strategy::Expert),
             cell(Strategy::Longest),
             cell(Strategy::Shortest),
+            cell(Strategy::Middle),
             cell(Strategy::FirstListed),
             cell(Strategy::LastListed),
             format!("{}/{}", audit.random.passes, audit.random.walks),
