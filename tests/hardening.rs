@@ -121,6 +121,13 @@ fn a_scenario_id_that_is_a_path_is_refused_and_nothing_is_written_outside() {
     assert!(files_under(&data).is_empty());
 }
 
+/// Asserts an exit code and words the output must hold, showing the output if not.
+fn says(output: &Output, code: i32, words: &str) {
+    let all = text(output);
+    assert_eq!(output.status.code(), Some(code), "{all}");
+    assert!(all.contains(words), "expected {words:?} in:\n{all}");
+}
+
 /// An answers file with no answers.
 fn no_answers(dir: &Path) -> PathBuf {
     let path = dir.join("no-answers.txt");
@@ -189,8 +196,7 @@ fn replay_looks_the_scenario_up_in_the_library_never_as_a_path() {
     // A file named like the scenario in the current folder does not shadow the library.
     std::fs::write(dir.path().join("grief-ruth"), "not a scenario").expect("decoy");
     let replayed = run_in(dir.path(), &["replay", &record.display().to_string()]);
-    assert_eq!(replayed.status.code(), Some(0), "{}", text(&replayed));
-    assert!(text(&replayed).contains("Reproduced"));
+    says(&replayed, 0, "Reproduced");
     // A record naming a system file as its scenario is refused without opening it.
     let secret = dir.path().join("secret.txt");
     std::fs::write(&secret, "TOP-SECRET-LINE\n").expect("secret");
@@ -223,12 +229,7 @@ fn a_portrait_linked_out_of_the_folder_is_refused_however_the_file_is_named() {
     std::fs::write(dir.path().join("f.ron"), text).expect("scenario");
     for name in ["f.ron", "./f.ron"] {
         let output = run_in(dir.path(), &["check", name]);
-        assert_eq!(output.status.code(), Some(1), "{name}");
-        assert!(
-            text_of(&output).contains("E0026"),
-            "{name}: {}",
-            text_of(&output)
-        );
+        says(&output, 1, "E0026");
     }
 }
 
@@ -288,8 +289,7 @@ fn an_open_attempt_cannot_be_opened_a_second_time() {
         .arg(&data)
         .output()
         .expect("runs");
-    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
-    assert!(text(&output).contains("open in another window"));
+    says(&output, 2, "open in another window");
     drop(resumed);
     assert!(Attempt::resume(ruth(), record, Some(data)).is_ok());
 }
@@ -351,8 +351,7 @@ fn nothing_saved_means_a_message_and_a_non_zero_exit() {
         .arg(dir.path().join("fresh"))
         .output()
         .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
-    assert!(text(&output).contains("nothing was saved"));
+    says(&output, 1, "nothing was saved");
     assert!(!dir.path().join("fresh").join("attempts").exists());
 }
 
@@ -362,8 +361,7 @@ fn extreme_changes_are_refused_by_check_and_cannot_overflow() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("big.ron"), &text).expect("write");
     let output = run_in(dir.path(), &["check", "big.ron"]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(text_of(&output).contains("E0030"), "{}", text_of(&output));
+    says(&output, 1, "E0030");
 }
 
 #[test]
@@ -390,12 +388,7 @@ fn folder_walks_end_despite_links_and_never_wait_on_a_fifo() {
         Duration::from_secs(30),
         Command::new(BIN).arg("check").arg(&fifo),
     );
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        text(&output).contains("not a regular file"),
-        "{}",
-        text(&output)
-    );
+    says(&output, 2, "not a regular file");
 }
 
 #[test]
@@ -403,8 +396,7 @@ fn devices_and_endless_input_are_refused_not_read() {
     let dir = tempfile::tempdir().expect("temp dir");
     let limit = Duration::from_secs(30);
     let replay = run_within(limit, Command::new(BIN).args(["replay", "/dev/zero"]));
-    assert_eq!(replay.status.code(), Some(2));
-    assert!(text(&replay).contains("not a regular file"));
+    says(&replay, 2, "not a regular file");
     let answers = run_within(
         limit,
         Command::new(BIN)
@@ -429,8 +421,7 @@ fn devices_and_endless_input_are_refused_not_read() {
     let file = std::fs::File::create(&huge).expect("huge");
     file.set_len(store::MAX_RECORD_BYTES + 1).expect("sized");
     let replay = run_within(limit, Command::new(BIN).arg("replay").arg(&huge));
-    assert_eq!(replay.status.code(), Some(2));
-    assert!(text(&replay).contains("larger than"));
+    says(&replay, 2, "larger than");
 }
 
 #[test]
@@ -694,7 +685,6 @@ fn typed_lines_with_a_closed_input_end_the_course_saved() {
     writeln!(stdin, "\n1").expect("typed");
     drop(stdin);
     let output = child.wait_with_output().expect("ends");
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("--resume"));
+    says(&output, 1, "--resume");
     assert_eq!(store::all(dir.path()).len(), 1);
 }

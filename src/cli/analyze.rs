@@ -3,6 +3,7 @@
 
 use super::{Format, exit, find_scenario};
 use crate::analysis::analyze::{Analysis, Bounds, analyze};
+use crate::report::text::or_none;
 use crate::scoring::rubric;
 
 pub fn run(scenario: &str, format: Format) -> u8 {
@@ -71,21 +72,10 @@ pub fn human(a: &Analysis) -> String {
         .iter()
         .map(|(id, kind)| format!("{id} ({kind:?})"))
         .collect();
-    line(format!(
-        "  reachable endings: {}",
-        if endings.is_empty() {
-            "none".into()
-        } else {
-            endings.join(", ")
-        }
-    ));
+    line(format!("  reachable endings: {}", or_none(&endings)));
     line(format!(
         "  nodes on no path to an ending: {}",
-        if a.off_path.is_empty() {
-            "none".into()
-        } else {
-            a.off_path.join(", ")
-        }
+        or_none(&a.off_path)
     ));
     line(format!("  distinct paths: {}", a.paths));
     let risks: Vec<String> = a

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Format, exit, scenarios_named};
 use crate::analysis::audit::{Audit, Phrase, Run, Strategy, audit, expert_phrases};
+use crate::report::text::or_none;
 use crate::scenario::ids::escaped;
 use crate::scenario::model::{ProblemArea, Scenario};
 use crate::scoring::rubric::Headline;
@@ -170,15 +171,7 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
         .iter()
         .map(|p| format!("{} (\"{}\")", p.node, p.words.join("\", \"")))
         .collect();
-    let _ = writeln!(
-        out,
-        "  prompts that name the task: {}",
-        if prompts.is_empty() {
-            "none".into()
-        } else {
-            prompts.join(", ")
-        }
-    );
+    let _ = writeln!(out, "  prompts that name the task: {}", or_none(&prompts));
     let _ = writeln!(
         out,
         "  phrases only in expert options: {}",

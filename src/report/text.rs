@@ -18,6 +18,15 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Items joined with commas, or "none".
+pub fn or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
 /// One event as the trainee reads it.
 pub fn event(scenario: &Scenario, event: &Event) -> String {
     escaped(&event_text(scenario, event))
