@@ -188,7 +188,7 @@ fn phase_rule(item: &str, phase: Phase) -> String {
 
 /// Whether any choice in a session of `phase` gives full evidence for `item`.
 fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &str) -> bool {
-    graph.places.iter().any(|place| {
+    choices(graph).any(|(place, _, choice)| {
         let in_phase = phase.is_none_or(|p| {
             scenario
                 .course
@@ -197,9 +197,10 @@ fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &s
                 .is_some_and(|s| s.phase == p)
         });
         in_phase
-            && matches!(place.node, Node::Trainee(turn) if turn.choices.iter().any(|c| {
-                c.evidence.iter().any(|e| matches!(e, Evidence::Full(i) if i == item))
-            }))
+            && choice
+                .evidence
+                .iter()
+                .any(|e| matches!(e, Evidence::Full(i) if i == item))
     })
 }
 

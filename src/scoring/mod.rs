@@ -39,6 +39,11 @@ pub fn points(evidence: &Evidence) -> i64 {
     }
 }
 
+/// What a piece of evidence is worth as it stands: nothing when a rule voided it.
+pub fn counted_points(evidence: &Evidence, counts: bool) -> i64 {
+    if counts { points(evidence) } else { 0 }
+}
+
 /// The most an item can earn: proscribed items can only lose.
 pub fn item_max(item: &rubric::Item) -> i64 {
     if item.group == rubric::Group::Proscribed {
@@ -81,11 +86,7 @@ fn counts_by_default() -> bool {
 impl Earned {
     /// The points this piece of evidence is worth as it stands: nothing when voided.
     pub fn points(&self) -> i64 {
-        if self.counts {
-            points(&self.evidence)
-        } else {
-            0
-        }
+        counted_points(&self.evidence, self.counts)
     }
 }
 
@@ -180,11 +181,6 @@ impl Scorecard {
 
     pub fn headline(&self, which: rubric::Headline) -> Option<&HeadlineScore> {
         self.headlines.iter().find(|h| h.headline == which)
-    }
-
-    /// The gates not met, in the pass rule's order.
-    pub fn failed_gates(&self) -> impl Iterator<Item = &GateResult> {
-        self.gates.iter().filter(|g| !g.passed)
     }
 }
 

@@ -186,16 +186,13 @@ pub fn gates(
     });
     let uses: Vec<String> = items
         .iter()
-        .filter(|i| rubric::find(&i.item).is_some_and(|r| r.group == rubric::Group::Proscribed))
-        .flat_map(|i| {
+        .filter_map(|i| Some((rubric::find(&i.item)?, i)))
+        .filter(|(info, _)| info.group == rubric::Group::Proscribed)
+        .flat_map(|(info, i)| {
             i.evidence
                 .iter()
                 .filter(|e| e.points() < 0)
-                .map(move |e| (i, e))
-        })
-        .map(|(i, e)| {
-            let title = rubric::find(&i.item).map_or(i.item.as_str(), |r| r.title);
-            format!("{title} (session {})", e.session)
+                .map(move |e| format!("{} (session {})", info.title, e.session))
         })
         .collect();
     gates.push(GateResult {

@@ -28,11 +28,7 @@ impl Ruled {
 
     /// The points it is worth as it stands.
     pub fn points(&self) -> i64 {
-        if self.counts {
-            points(&self.evidence)
-        } else {
-            0
-        }
+        super::counted_points(&self.evidence, self.counts)
     }
 }
 
