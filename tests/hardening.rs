@@ -128,6 +128,18 @@ fn says(output: &Output, code: i32, words: &str) {
     assert!(all.contains(words), "expected {words:?} in:\n{all}");
 }
 
+/// Runs `ipt-trainer play` with these arguments, an answers file and a data folder.
+fn play(args: &[&str], answers: impl AsRef<Path>, data: impl AsRef<Path>) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .arg("--answers")
+        .arg(answers.as_ref())
+        .arg("--data-dir")
+        .arg(data.as_ref())
+        .output()
+        .expect("runs")
+}
+
 /// An answers file with no answers.
 fn no_answers(dir: &Path) -> PathBuf {
     let path = dir.join("no-answers.txt");
@@ -158,13 +170,7 @@ fn a_record_whose_id_leads_out_of_the_folder_is_never_resumed_or_saved() {
     std::fs::write(&planted, evil).expect("planted");
     let answers = dir.path().join("rest.txt");
     std::fs::write(&answers, expert_answers("grief-ruth")).expect("answers");
-    let output = Command::new(BIN)
-        .args(["play", "grief-ruth", "--resume", "--answers"])
-        .arg(&answers)
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("runs");
+    let output = play(&["play", "grief-ruth", "--resume"], &answers, &data);
     let said = text(&output);
     assert_eq!(output.status.code(), Some(2), "{said}");
     assert!(said.contains("could not be read"), "{said}");
@@ -184,13 +190,7 @@ fn replay_looks_the_scenario_up_in_the_library_never_as_a_path() {
     let data = dir.path().join("data");
     let answers = dir.path().join("a.txt");
     std::fs::write(&answers, expert_answers("grief-ruth")).expect("answers");
-    let played = Command::new(BIN)
-        .args(["play", "grief-ruth", "--seed", "2", "--answers"])
-        .arg(&answers)
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("runs");
+    let played = play(&["play", "grief-ruth", "--seed", "2"], &answers, &data);
     assert_eq!(played.status.code(), Some(0), "{}", text(&played));
     let record = store::all(&data).remove(0).0;
     // A file named like the scenario in the current folder does not shadow the library.
@@ -282,13 +282,11 @@ fn an_open_attempt_cannot_be_opened_a_second_time() {
     let refused = again.err().expect("refused while the first is open");
     assert!(refused.contains("open in another window"), "{refused}");
     // In another process too: `play --resume` is refused while the attempt is open here.
-    let output = Command::new(BIN)
-        .args(["play", "grief-ruth", "--resume", "--answers"])
-        .arg(no_answers(dir.path()))
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("runs");
+    let output = play(
+        &["play", "grief-ruth", "--resume"],
+        no_answers(dir.path()),
+        &data,
+    );
     says(&output, 2, "open in another window");
     drop(resumed);
     assert!(Attempt::resume(ruth(), record, Some(data)).is_ok());
@@ -329,13 +327,7 @@ fn nothing_saved_means_a_message_and_a_non_zero_exit() {
     std::fs::create_dir(&attempts_blocked).expect("data");
     std::fs::write(attempts_blocked.join("attempts"), "x").expect("attempts is a file");
     for data in [&file, &attempts_blocked] {
-        let output = Command::new(BIN)
-            .args(["play", "grief-ruth", "--answers"])
-            .arg(&answers)
-            .arg("--data-dir")
-            .arg(data)
-            .output()
-            .expect("runs");
+        let output = play(&["play", "grief-ruth"], &answers, data);
         let said = text(&output);
         assert_eq!(output.status.code(), Some(2), "{said}");
         assert!(said.contains("was not saved"), "{said}");
@@ -344,13 +336,7 @@ fn nothing_saved_means_a_message_and_a_non_zero_exit() {
     // An empty answers file answers nothing, and says that nothing was saved.
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "# nothing yet\n").expect("empty");
-    let output = Command::new(BIN)
-        .args(["play", "grief-ruth", "--answers"])
-        .arg(&empty)
-        .arg("--data-dir")
-        .arg(dir.path().join("fresh"))
-        .output()
-        .expect("runs");
+    let output = play(&["play", "grief-ruth"], &empty, dir.path().join("fresh"));
     says(&output, 1, "nothing was saved");
     assert!(!dir.path().join("fresh").join("attempts").exists());
 }
@@ -498,13 +484,7 @@ fn resume_says_which_damaged_files_it_passed_over() {
     let truncated = store::attempts_dir(&data).join("grief-ruth-99999999999999-0000abcd.ron");
     std::fs::write(&truncated, "AttemptRecord(format: 1, id: \"grief-ruth-9").expect("write");
     let empty = no_answers(dir.path());
-    let output = Command::new(BIN)
-        .args(["play", "grief-ruth", "--resume", "--answers"])
-        .arg(&empty)
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("runs");
+    let output = play(&["play", "grief-ruth", "--resume"], &empty, &data);
     let said = text(&output);
     assert!(said.contains("skipped a damaged attempt file"), "{said}");
     assert!(
@@ -515,13 +495,7 @@ fn resume_says_which_damaged_files_it_passed_over() {
     for (path, _) in store::all(&data) {
         std::fs::remove_file(path).expect("removed");
     }
-    let output = Command::new(BIN)
-        .args(["play", "grief-ruth", "--resume", "--answers"])
-        .arg(&empty)
-        .arg("--data-dir")
-        .arg(&data)
-        .output()
-        .expect("runs");
+    let output = play(&["play", "grief-ruth", "--resume"], &empty, &data);
     let said = text(&output);
     assert_eq!(output.status.code(), Some(2), "{said}");
     assert!(said.contains("could not be read"), "{said}");
@@ -531,20 +505,18 @@ fn resume_says_which_damaged_files_it_passed_over() {
 #[test]
 fn answers_file_mistakes_are_placed_like_check_places_them() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let play = |answers: &str| {
+    let play_with = |answers: &str| {
         let file = dir.path().join("answers.txt");
         std::fs::write(&file, answers).expect("answers");
-        let output = Command::new(BIN)
-            .args(["play", "grief-ruth", "--seed", "1", "--answers"])
-            .arg(&file)
-            .arg("--data-dir")
-            .arg(dir.path().join("data"))
-            .output()
-            .expect("runs");
+        let output = play(
+            &["play", "grief-ruth", "--seed", "1"],
+            &file,
+            dir.path().join("data"),
+        );
         (output.status.code(), text(&output))
     };
     // A misspelt choice: file and line, the node, what was offered, and the likely fix.
-    let (code, said) = play("// my answers\n\ns1-symptoms-review\ns1-risk-aks\n");
+    let (code, said) = play_with("// my answers\n\ns1-symptoms-review\ns1-risk-aks\n");
     assert_eq!(code, Some(2), "{said}");
     assert!(said.contains("answers.txt:4:"), "{said}");
     assert!(said.contains("at `s1-risk`"), "{said}");
@@ -585,13 +557,13 @@ fn answers_file_mistakes_are_placed_like_check_places_them() {
     );
     // A long line with hidden characters is quoted short and escaped.
     let long = format!("s1-symptoms-review\n{}\u{0}\u{200b}\n", "x".repeat(10_000));
-    let (code, said) = play(&long);
+    let (code, said) = play_with(&long);
     assert_eq!(code, Some(2));
     assert!(said.len() < 2_000, "{} bytes", said.len());
     assert!(!said.contains('\u{0}') && !said.contains('\u{200b}'));
     // Answers left over after the course ends are an error, not ignored.
     let extra = format!("{}\ns12-goodbye-feelings\n", expert_answers("grief-ruth"));
-    let (code, said) = play(&extra);
+    let (code, said) = play_with(&extra);
     assert_eq!(code, Some(2), "{said}");
     assert!(said.contains("were not used"), "{said}");
 }
