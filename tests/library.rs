@@ -12,7 +12,7 @@ use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};
 
 /// The courses rewritten to the audit's standard.
-const AT_THE_STANDARD: &[&str] = &["transition-sana"];
+const AT_THE_STANDARD: &[&str] = &["dispute-beatrice", "dispute-priya", "transition-sana"];
 
 fn course(id: &str) -> Scenario {
     built_in()

@@ -204,6 +204,22 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                         assert!(unmet, "{context}: the cue before the disclosure was missed");
                     }
                 }
+                "wrong_stage" => {
+                    // A dispute's stage misjudged: the Problem area headline shows it, the
+                    // other headlines do not.
+                    let stage = card.item("dispute_stage").expect("assessed");
+                    assert!(stage.points < 0, "{context}: {}", stage.points);
+                    assert!(
+                        at(Headline::ProblemArea) < was(Headline::ProblemArea),
+                        "{context}"
+                    );
+                    assert_eq!(at(Headline::SickRole), was(Headline::SickRole), "{context}");
+                    assert_eq!(
+                        at(Headline::Termination),
+                        was(Headline::Termination),
+                        "{context}"
+                    );
+                }
                 other => panic!("{context}: unknown mistake kind {other}"),
             }
         }

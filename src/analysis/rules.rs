@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::audit::{self, Strategy};
 use crate::scenario::diagnostic::{Code, Finding, did_you_mean};
 use crate::scenario::graph::{Graph, Place};
-use crate::scenario::model::{Evidence, Node, Phase, Risk, Scenario};
+use crate::scenario::model::{Evidence, Node, Phase, ProblemArea, Risk, Scenario};
 use crate::scenario::source_map::DataPath;
 use crate::scoring::rubric::{self, Group, Headline};
 use crate::scoring::{points, rules};
@@ -252,6 +252,20 @@ fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Fi
             Finding::new(Code::NoTermination, course, message)
                 .label("termination cannot be scored")
                 .hint("end the course with a `Termination` session that raises the ending and the feelings about it"),
+        );
+    }
+    // In a dispute the strategy follows from the stage, so naming it is part of the skill.
+    if scenario.answer.problem_area == ProblemArea::RoleDispute
+        && !offers(graph, scenario, None, rubric::DISPUTE_STAGE)
+    {
+        findings.push(
+            Finding::new(
+                Code::NoDisputeStage,
+                DataPath::root().field("answer").field("problem_area"),
+                format!("the course is a role dispute, but no choice gives `Full(\"{}\")`", rubric::DISPUTE_STAGE),
+            )
+            .label("the stage of the dispute is never asked for")
+            .hint("in an early middle-phase session, offer choices that name each stage (renegotiation, impasse, dissolution): `Full(\"dispute_stage\")` for the right one, `Against` for the others"),
         );
     }
 }

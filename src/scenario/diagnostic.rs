@@ -85,6 +85,7 @@ codes! {
     SurfacePasses = "W0037", Warning, "a strategy that knows nothing of IPT passes the scenario";
     PromptNamesTask = "W0038", Warning, "a prompt that names the task the trainee should recognise";
     InvalidId = "E0039", Error, "an id with characters or a length the format does not accept";
+    NoDisputeStage = "W0040", Warning, "a role-dispute course that never asks for the dispute's stage";
 }
 
 /// A code is written as its stable string (`"E0012"`) in JSON.

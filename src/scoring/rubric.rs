@@ -148,6 +148,13 @@ pub const ITEMS: &[Item] = &[
         "Works on the chosen area with its own strategies (mourning, renegotiation, weighing old and new roles, reducing isolation).",
     ),
     item(
+        "dispute_stage",
+        Middle,
+        Some(Area),
+        "Dispute stage named",
+        "In a role dispute, names its stage (renegotiation, impasse or dissolution), since the strategy follows from it.",
+    ),
+    item(
         "here_and_now",
         Middle,
         None,
@@ -257,6 +264,9 @@ pub const ITEMS: &[Item] = &[
 /// The item whose rating decides its headline: a wrong problem area fails the Problem area
 /// headline whatever the other items earned.
 pub const DECIDING_ITEM: &str = "problem_area";
+
+/// The item a role-dispute course asks for: the stage of the dispute.
+pub const DISPUTE_STAGE: &str = "dispute_stage";
 
 /// The item the engine marks down when a reply after a risk cue or disclosure does not ask.
 pub const RISK_ASKED: &str = "risk_asked";
