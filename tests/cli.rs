@@ -143,7 +143,7 @@ fn analyze_reports_scores_endings_and_paths() {
         .iter()
         .filter_map(|e| e[0].as_str())
         .collect();
-    assert!(endings.contains(&"end-completed") && endings.contains(&"end-dropout"));
+    assert!(endings.contains(&"r-end-completed") && endings.contains(&"r-end-dropout"));
     assert_eq!(
         analysis["headlines"].as_array().expect("headlines").len(),
         3

@@ -12,7 +12,12 @@ use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};
 
 /// The courses rewritten to the audit's standard.
-const AT_THE_STANDARD: &[&str] = &["dispute-beatrice", "dispute-priya", "transition-sana"];
+const AT_THE_STANDARD: &[&str] = &[
+    "dispute-beatrice",
+    "dispute-priya",
+    "grief-ruth",
+    "transition-sana",
+];
 
 fn course(id: &str) -> Scenario {
     built_in()
@@ -51,6 +56,12 @@ fn courses_at_the_standard_cannot_be_passed_without_the_skill() {
             surface.expert_longest_share() <= 0.35,
             "{id}: the expert option is the longest in {} of {} decisions",
             surface.expert_longest,
+            surface.decisions
+        );
+        assert!(
+            surface.expert_shortest_share() <= 0.35,
+            "{id}: the expert option is the shortest in {} of {} decisions",
+            surface.expert_shortest,
             surface.decisions
         );
         let ratio = surface.length_ratio();

@@ -16,9 +16,9 @@ use ipt_trainer::analysis::analyze::analyze;
 use ipt_trainer::cli::play::script;
 use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Phase, Scenario};
-use ipt_trainer::scoring::Scorecard;
 use ipt_trainer::scoring::pass::Gate;
 use ipt_trainer::scoring::rubric::Headline;
+use ipt_trainer::scoring::{Rating, Scorecard};
 use ipt_trainer::session::engine::{Engine, Prompt};
 use ipt_trainer::session::record::AttemptRecord;
 use ipt_trainer::session::store;
@@ -208,7 +208,7 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                     // A dispute's stage misjudged: the Problem area headline shows it, the
                     // other headlines do not.
                     let stage = card.item("dispute_stage").expect("assessed");
-                    assert!(stage.points < 0, "{context}: {}", stage.points);
+                    assert_eq!(stage.rating, Rating::MarkedDown, "{context}");
                     assert!(
                         at(Headline::ProblemArea) < was(Headline::ProblemArea),
                         "{context}"
@@ -389,12 +389,8 @@ fn write_first_text_is_kept_beside_the_choice() {
         .into_iter()
         .find(|s| s.id == "grief-ruth")
         .expect("grief-ruth");
-    let engine = script(
-        &ruth,
-        5,
-        &["s1-symptoms-review | How have you been sleeping?"],
-    )
-    .expect("plays");
+    let engine =
+        script(&ruth, 5, &["r1-welcome-how | How have you been sleeping?"]).expect("plays");
     let written = engine.transcript.iter().find_map(|e| match e {
         ipt_trainer::session::engine::Event::Trainee {
             choice, written, ..
@@ -404,7 +400,7 @@ fn write_first_text_is_kept_beside_the_choice() {
     assert_eq!(
         written,
         Some((
-            "s1-symptoms-review".to_owned(),
+            "r1-welcome-how".to_owned(),
             Some("How have you been sleeping?".to_owned())
         ))
     );

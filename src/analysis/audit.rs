@@ -144,6 +144,9 @@ pub struct Surface {
     pub decisions: usize,
     /// Of those, the ones where the expert option is strictly the longest.
     pub expert_longest: usize,
+    /// And the ones where it is strictly the shortest: over-correcting the first give-away makes
+    /// the opposite one.
+    pub expert_shortest: usize,
     /// Mean length in characters of the expert options and of the others, over those decisions.
     pub expert_chars: f64,
     pub other_chars: f64,
@@ -158,6 +161,11 @@ impl Surface {
     /// The share of decisions where the expert option is strictly the longest.
     pub fn expert_longest_share(&self) -> f64 {
         share(self.expert_longest, self.decisions)
+    }
+
+    /// The share of decisions where the expert option is strictly the shortest.
+    pub fn expert_shortest_share(&self) -> f64 {
+        share(self.expert_shortest, self.decisions)
     }
 
     /// Mean expert length over mean other length.
@@ -525,7 +533,7 @@ fn names_phrase(words: &[String], parts: &[&str]) -> bool {
 pub fn surface(scenario: &Scenario) -> Surface {
     let turns: Vec<_> = scenario.trainee_turns().collect();
     let mut options = [0usize; 5];
-    let (mut decisions, mut expert_longest) = (0, 0);
+    let (mut decisions, mut expert_longest, mut expert_shortest) = (0, 0, 0);
     let (mut expert_chars, mut other_chars, mut others) = (0usize, 0usize, 0usize);
     let mut task_prompts = Vec::new();
     for turn in &turns {
@@ -564,10 +572,14 @@ pub fn surface(scenario: &Scenario) -> Surface {
         if rest.iter().all(|&l| l < length) {
             expert_longest += 1;
         }
+        if rest.iter().all(|&l| l > length) {
+            expert_shortest += 1;
+        }
     }
     Surface {
         decisions,
         expert_longest,
+        expert_shortest,
         expert_chars: mean(expert_chars, decisions),
         other_chars: mean(other_chars, others),
         options,

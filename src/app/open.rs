@@ -119,10 +119,10 @@ mod tests {
             Ok(Screen::Briefing)
         );
         let at = |node, on| screen(&args(Some("grief-ruth"), Some(node), on));
-        assert_eq!(at("s6-work", None), Ok(Screen::Session));
-        assert_eq!(at("s2-formulation", None), Ok(Screen::Formulation));
+        assert_eq!(at("r4-both", None), Ok(Screen::Session));
+        assert_eq!(at("r2-formulation", None), Ok(Screen::Formulation));
         assert_eq!(at("end", None), Ok(Screen::Debrief));
-        assert_eq!(at("s1-onset", Some(Screen::Feedback)), Ok(Screen::Feedback));
+        assert_eq!(at("r1-when", Some(Screen::Feedback)), Ok(Screen::Feedback));
         assert_eq!(
             screen(&args(None, None, Some(Screen::Settings))),
             Ok(Screen::Settings)

@@ -150,11 +150,13 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
     let surface = &audit.surface;
     let _ = writeln!(
         out,
-        "  give-aways: the expert option is strictly the longest in {} of {} decisions ({}); \
-         expert/other length {:.2} ({:.0} vs {:.0} characters)",
+        "  give-aways: the expert option is strictly the longest in {} of {} decisions ({}), \
+         strictly the shortest in {} ({}); expert/other length {:.2} ({:.0} vs {:.0} characters)",
         surface.expert_longest,
         surface.decisions,
         percent(surface.expert_longest_share()),
+        surface.expert_shortest,
+        percent(surface.expert_shortest_share()),
         surface.length_ratio(),
         surface.expert_chars,
         surface.other_chars
