@@ -5,7 +5,7 @@
 # are counted. Target: at most 1 frame a second and under 2% of a core while idle.
 #
 # Run: bash benches/idle.sh [path/to/ipt-trainer [app flags...]]   (default: the debug build on
-# the library; e.g. `... --scenario grief-ruth --at s6-work` measures the session screen, with
+# the library; e.g. `... --scenario grief-ruth --at r4-both` measures the session screen, with
 # the avatar drawn by Bevy beside egui).
 # Needs: xvfb, bc, and xdotool for the input check (apt-get install -y xvfb bc xdotool).
 set -euo pipefail

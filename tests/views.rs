@@ -9,7 +9,9 @@ use std::sync::Arc;
 use bevy_egui::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use ipt_trainer::app::view_models::{debrief_vm, formulation_vm, library_vm, session_vm};
+use ipt_trainer::app::view_models::{
+    debrief_vm, feedback_vm, formulation_vm, library_vm, session_vm,
+};
 use ipt_trainer::app::views::Action;
 use ipt_trainer::app::views::debrief::{Section, debrief_view};
 use ipt_trainer::app::views::formulation::{FormulationVm, formulation_view, statement_key};
@@ -235,4 +237,24 @@ fn the_library_searches_filters_and_opens_without_naming_the_area() {
             );
         }
     }
+}
+
+#[test]
+fn feedback_names_the_session_the_answer_was_given_in() {
+    // The last decision of Ruth's first session: after it the engine is already in session 2.
+    let mut attempt = attempt_until(
+        "grief-ruth",
+        |p| matches!(p, Prompt::Choose { node, .. } if node == "r1-when"),
+    );
+    let answer = attempt.engine.expert_answer().expect("an expert answer");
+    attempt.answer(answer).expect("accepted");
+    assert!(
+        attempt
+            .engine
+            .session()
+            .is_some_and(|(number, _)| number == 2),
+        "the engine has moved on"
+    );
+    let vm = feedback_vm(&attempt).expect("feedback");
+    assert!(vm.header.contains("Session 1 of 12"), "{}", vm.header);
 }

@@ -3,7 +3,7 @@
 
 use crate::report::text::plural;
 use crate::scenario::load::Checked;
-use crate::scenario::model::{Affect, Node, Scenario, first_name};
+use crate::scenario::model::{Affect, Node, Phase, Scenario, first_name};
 use crate::scoring::{self, Earned, Rating, rubric};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Event, Feedback, Mode, Prompt};
@@ -183,8 +183,13 @@ pub fn symptoms(events: &[Event]) -> Vec<(u8, i32)> {
 
 /// "Session 3 of 12, initial phase" and "9 sessions remaining".
 pub fn header(attempt: &Attempt) -> (String, String) {
+    session_heading(attempt, attempt.engine.session())
+}
+
+/// The heading of a session, and how many remain after it.
+fn session_heading(attempt: &Attempt, session: Option<(u8, Phase)>) -> (String, String) {
     let limit = attempt.engine.scenario().course.time_limit;
-    match attempt.engine.session() {
+    match session {
         Some((number, phase)) => {
             let left = usize::from(limit.saturating_sub(number));
             let remaining = match left {
@@ -309,8 +314,15 @@ pub fn feedback_vm(attempt: &Attempt) -> Option<FeedbackVm> {
         rationale,
         expert,
     } = feedback;
+    // The session the answer was given in: the engine may already have moved on to the next.
+    let given_in = engine.transcript.get(..*index).and_then(|before| {
+        before.iter().rev().find_map(|e| match e {
+            Event::SessionStart { number, phase, .. } => Some((*number, *phase)),
+            _ => None,
+        })
+    });
     Some(FeedbackVm {
-        header: format!("Feedback · {}", header(attempt).0),
+        header: format!("Feedback · {}", session_heading(attempt, given_in).0),
         said,
         marks: marks(earned),
         rationale: rationale.clone(),
