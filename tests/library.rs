@@ -15,6 +15,7 @@ use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};
 const AT_THE_STANDARD: &[&str] = &[
     "dispute-beatrice",
     "dispute-priya",
+    "grief-leila",
     "grief-ruth",
     "transition-sana",
 ];
