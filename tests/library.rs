@@ -13,6 +13,7 @@ use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};
 
 /// The courses rewritten to the audit's standard.
 const AT_THE_STANDARD: &[&str] = &[
+    "deficits-daniel",
     "dispute-beatrice",
     "dispute-priya",
     "grief-leila",
