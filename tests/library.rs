@@ -14,6 +14,7 @@ use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};
 /// The courses rewritten to the audit's standard.
 const AT_THE_STANDARD: &[&str] = &[
     "deficits-daniel",
+    "deficits-finn",
     "dispute-beatrice",
     "dispute-priya",
     "grief-leila",
