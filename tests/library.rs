@@ -19,6 +19,7 @@ const AT_THE_STANDARD: &[&str] = &[
     "dispute-priya",
     "grief-leila",
     "grief-ruth",
+    "transition-oksana",
     "transition-sana",
 ];
 
