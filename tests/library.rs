@@ -1,6 +1,7 @@
-//! The library a supervisor would sign (issue 10): every course written to the audit's standard
-//! is held to it here, so that the score cannot be had without the skill. The list grows as the
-//! built-in courses are rewritten; a course joins it only when every threshold holds.
+//! The library a supervisor would sign (issue 10): every built-in course is held here to the
+//! audit's standard, so that the score cannot be had without the skill, and to what the primer
+//! asks of a course (the sick role on its own, a hard ending, risk lines), and the library as a
+//! whole to its range (disclosures outside the first session).
 
 #![expect(
     clippy::expect_used,
@@ -11,24 +12,9 @@ use ipt_trainer::analysis::audit::{Strategy, audit};
 use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};
 
-/// The courses rewritten to the audit's standard.
-const AT_THE_STANDARD: &[&str] = &[
-    "deficits-daniel",
-    "deficits-finn",
-    "dispute-beatrice",
-    "dispute-priya",
-    "grief-leila",
-    "grief-ruth",
-    "transition-oksana",
-    "transition-sana",
-];
-
-fn course(id: &str) -> Scenario {
-    built_in()
-        .into_iter()
-        .filter_map(|c| c.scenario)
-        .find(|s| s.id == id)
-        .expect("a built-in course")
+/// Every built-in course: each is held to the audit's standard.
+fn courses() -> Vec<Scenario> {
+    built_in().into_iter().filter_map(|c| c.scenario).collect()
 }
 
 fn full(evidence: &[Evidence], item: &str) -> bool {
@@ -38,12 +24,13 @@ fn full(evidence: &[Evidence], item: &str) -> bool {
 }
 
 #[test]
-fn courses_at_the_standard_cannot_be_passed_without_the_skill() {
-    assert!(!AT_THE_STANDARD.is_empty());
-    for id in AT_THE_STANDARD {
-        let scenario = course(id);
+fn no_course_can_be_passed_without_the_skill() {
+    let courses = courses();
+    assert!(courses.len() >= 9, "the built-in library");
+    for scenario in &courses {
+        let id = &scenario.id;
         let answer = scenario.answer.problem_area;
-        let found = audit(&scenario, 100, 1);
+        let found = audit(scenario, 100, 1);
         for strategy in Strategy::SURFACE {
             let run = found.run(strategy, answer).expect("run");
             assert!(!run.passed, "{id}: {} passes", strategy.label());
@@ -97,9 +84,9 @@ fn courses_at_the_standard_cannot_be_passed_without_the_skill() {
 }
 
 #[test]
-fn courses_at_the_standard_teach_what_the_primer_asks() {
-    for id in AT_THE_STANDARD {
-        let scenario = course(id);
+fn every_course_teaches_what_the_primer_asks() {
+    for scenario in &courses() {
+        let id = &scenario.id;
         let choices = || scenario.trainee_turns().flat_map(|t| &t.choices);
         // The sick role is given on its own, not bundled with the diagnosis.
         for choice in choices() {
@@ -137,4 +124,30 @@ fn courses_at_the_standard_teach_what_the_primer_asks() {
             );
         }
     }
+}
+
+#[test]
+fn the_library_asks_for_risk_after_the_first_session_too() {
+    // Disclosures do not only come in the assessment: at least two courses bring one later,
+    // when a trainee has stopped expecting it.
+    let later = courses()
+        .iter()
+        .filter(|scenario| {
+            scenario
+                .course
+                .sessions
+                .iter()
+                .filter(|session| session.number > 1)
+                .flat_map(|session| &session.nodes)
+                .any(|node| {
+                    matches!(node, Node::Client(turn) if turn.lines.iter().any(|l| {
+                        l.risk == Some(ipt_trainer::scenario::model::Risk::Disclosure)
+                    }))
+                })
+        })
+        .count();
+    assert!(
+        later >= 2,
+        "{later} courses with a disclosure after session 1"
+    );
 }
