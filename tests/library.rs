@@ -3,11 +3,6 @@
 //! asks of a course (the sick role on its own, a hard ending, risk lines), and the library as a
 //! whole to its range (disclosures outside the first session).
 
-#![expect(
-    clippy::expect_used,
-    reason = "test helpers stop loudly on a broken fixture"
-)]
-
 use ipt_trainer::analysis::audit::{Strategy, audit};
 use ipt_trainer::library::built_in;
 use ipt_trainer::scenario::model::{Evidence, Node, Phase, Scenario};

@@ -102,6 +102,7 @@ pub fn bubbles(scenario: &Scenario, events: &[Event]) -> Vec<Bubble> {
 fn bubble(scenario: &Scenario, event: &Event) -> Bubble {
     let note = |text: String| Bubble {
         speaker: Speaker::Note,
+        who: None,
         text,
         aside: None,
     };
@@ -116,20 +117,29 @@ fn bubble(scenario: &Scenario, event: &Event) -> Bubble {
             phase.label(),
             crate::scenario::model::SYMPTOMS_MAX
         )),
-        Event::Client { text, affect, .. } => Bubble {
+        Event::Client {
+            text,
+            affect,
+            speaker,
+            ..
+        } => Bubble {
             speaker: Speaker::Client,
+            who: speaker.clone(),
             text: text.clone(),
             // Only a change from neutral is worth a line: the face shows the rest.
             aside: (*affect != Affect::Neutral).then(|| {
                 format!(
                     "{} looks {}",
-                    first_name(&scenario.client.name),
+                    speaker
+                        .as_deref()
+                        .unwrap_or_else(|| first_name(&scenario.client.name)),
                     format!("{affect:?}").to_lowercase()
                 )
             }),
         },
         Event::Trainee { text, written, .. } => Bubble {
             speaker: Speaker::Trainee,
+            who: None,
             text: text.clone(),
             aside: written
                 .as_ref()
@@ -517,6 +527,7 @@ mod tests {
                 closeness,
             }),
             risk: None,
+            speaker: None,
         }
     }
 

@@ -47,7 +47,9 @@ fn event_text(scenario: &Scenario, event: &Event) -> String {
             scenario.course.time_limit,
             phase.label()
         ),
-        Event::Client { text, .. } => format!("{client}: {text}"),
+        Event::Client { text, speaker, .. } => {
+            format!("{}: {text}", speaker.as_deref().unwrap_or(client))
+        }
         Event::Trainee { text, written, .. } => match written {
             Some(own) => format!("You (wrote first: \"{own}\"): {text}"),
             None => format!("You: {text}"),

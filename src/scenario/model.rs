@@ -242,6 +242,10 @@ pub struct Line {
     /// answer in time (the engine applies the same rules in every scenario).
     #[serde(default)]
     pub risk: Option<Risk>,
+    /// Who says it, when it is not the client: a parent at an adolescent's session, a partner
+    /// at a joint one. Shown by this name; the client's face stays as it was.
+    #[serde(default)]
+    pub speaker: Option<String>,
 }
 
 /// What a client line tells about suicide risk, and what it calls for.

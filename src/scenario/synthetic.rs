@@ -47,6 +47,7 @@ pub fn scenario(nodes: usize, salt: usize) -> Scenario {
                 when: None,
                 person: None,
                 risk: None,
+                speaker: None,
             }],
             next: id(k),
         });

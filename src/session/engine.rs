@@ -41,6 +41,9 @@ pub enum Event {
         affect: Affect,
         person: Option<Person>,
         risk: Option<Risk>,
+        /// Who said it, when not the client.
+        #[serde(default)]
+        speaker: Option<String>,
     },
     /// The trainee chose a choice (with what they first wrote, if anything).
     Trainee {
@@ -326,6 +329,7 @@ impl Engine {
                         affect: line.affect,
                         person: line.person.clone(),
                         risk: line.risk,
+                        speaker: line.speaker.clone(),
                     });
                     self.enter(&turn.next)?;
                 }

@@ -230,7 +230,7 @@ fn transcript(ui: &mut egui::Ui, client: &str, lines: &[AnnotatedLine]) {
             }
             Speaker::Client | Speaker::Trainee => {
                 let who = match line.bubble.speaker {
-                    Speaker::Client => client,
+                    Speaker::Client => line.bubble.who.as_deref().unwrap_or(client),
                     _ => "You",
                 };
                 ui.horizontal_wrapped(|ui| {

@@ -20,6 +20,8 @@ pub enum Speaker {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bubble {
     pub speaker: Speaker,
+    /// The name to show when someone other than the client speaks (a parent, a partner).
+    pub who: Option<String>,
     pub text: String,
     /// A quieter line under it: what the trainee first wrote, or how the client looked.
     pub aside: Option<String>,
@@ -270,7 +272,7 @@ fn transcript(ui: &mut egui::Ui, client: &str, bubbles: &[Bubble]) {
             Speaker::Client | Speaker::Trainee => {
                 let (who, fill, layout) = if bubble.speaker == Speaker::Client {
                     (
-                        first,
+                        bubble.who.as_deref().unwrap_or(first),
                         ui.visuals().faint_bg_color,
                         egui::Layout::left_to_right(egui::Align::Min),
                     )
