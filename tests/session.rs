@@ -570,3 +570,30 @@ fn the_formulation_is_scored_on_its_supporting_statements_too() {
         }
     }
 }
+
+#[test]
+fn a_parent_speaks_in_their_own_name_and_the_transcript_says_so() {
+    // IPT-A: Ruby's mother joins some sessions; her lines carry her name, not Ruby's.
+    let ruby = scenarios()
+        .into_iter()
+        .find(|s| s.id == "dispute-ruby")
+        .expect("dispute-ruby");
+    let answers = expert_answers("dispute-ruby");
+    let lines: Vec<&str> = answers.iter().map(String::as_str).collect();
+    let engine = script(&ruby, 3, &lines).expect("plays");
+    let speakers: Vec<Option<String>> = engine
+        .transcript
+        .iter()
+        .filter_map(|e| match e {
+            ipt_trainer::session::engine::Event::Client { speaker, .. } => Some(speaker.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(speakers.iter().any(|s| s.as_deref() == Some("Kerry (Mum)")));
+    assert!(speakers.iter().any(Option::is_none), "Ruby speaks too");
+    let text = ipt_trainer::report::text::transcript(&ruby, &engine.transcript);
+    assert!(
+        text.contains("Kerry (Mum): She won't talk to me."),
+        "{text}"
+    );
+}

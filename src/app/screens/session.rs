@@ -41,13 +41,18 @@ fn hide_avatar(mut avatar: ResMut<AvatarView>) {
     avatar.slot = None;
 }
 
-/// The affect of the client's last line.
+/// The affect of the client's last line: lines said by someone else (a parent at an
+/// adolescent's session) leave the client's face as it was.
 fn last_affect(events: &[Event]) -> Affect {
     events
         .iter()
         .rev()
         .find_map(|e| match e {
-            Event::Client { affect, .. } => Some(*affect),
+            Event::Client {
+                affect,
+                speaker: None,
+                ..
+            } => Some(*affect),
             _ => None,
         })
         .unwrap_or_default()
@@ -141,5 +146,30 @@ fn apply_actions(
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(affect: Affect, speaker: Option<&str>) -> Event {
+        Event::Client {
+            line: "l".into(),
+            text: "...".into(),
+            affect,
+            person: None,
+            risk: None,
+            speaker: speaker.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_parents_line_leaves_the_clients_face_as_it_was() {
+        let events = [
+            said(Affect::Angry, None),
+            said(Affect::Tearful, Some("Kerry (Mum)")),
+        ];
+        assert_eq!(last_affect(&events), Affect::Angry);
     }
 }
