@@ -117,12 +117,18 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
         let expert = expert_answers(&scenario.id);
         let best = play(&scenario, &expert);
         let kinds: Vec<String> = mistakes(&scenario.id).into_iter().map(|(k, _)| k).collect();
-        for required in [
-            "wrong_area",
-            "half_sick_role",
-            "abrupt_ending",
-            "ignore_risk",
-        ] {
+        // A referral course is an assessment: its characteristic mistake is to start IPT.
+        let required: &[&str] = if scenario.answer.is_referral() {
+            &["no_referral", "ignore_risk"]
+        } else {
+            &[
+                "wrong_area",
+                "half_sick_role",
+                "abrupt_ending",
+                "ignore_risk",
+            ]
+        };
+        for required in required {
             assert!(
                 kinds.iter().any(|k| k == required),
                 "{}: no {required} mistake",
@@ -219,6 +225,16 @@ fn each_characteristic_mistake_loses_in_the_right_place() {
                         was(Headline::Termination),
                         "{context}"
                     );
+                }
+                "no_referral" => {
+                    // IPT started where a referral was needed: the Problem area headline fails.
+                    let referral = card.item("referral").expect("assessed");
+                    assert_eq!(referral.rating, Rating::MarkedDown, "{context}");
+                    assert!(
+                        !gate_met(&card, Gate::Headline(Headline::ProblemArea)),
+                        "{context}"
+                    );
+                    assert!(!card.passed, "{context}");
                 }
                 other => panic!("{context}: unknown mistake kind {other}"),
             }
@@ -435,7 +451,8 @@ fn the_library_covers_every_problem_area_twice_with_courses_of_40_to_120_nodes()
         let count = all.iter().filter(|s| s.answer.problem_area == area).count();
         assert!(count >= 2, "{area:?}: {count}");
     }
-    for scenario in &all {
+    // A referral course is one assessment, not a course: it is held to its own shape.
+    for scenario in all.iter().filter(|s| !s.answer.is_referral()) {
         let nodes = analyze(scenario).nodes;
         assert!(
             (40..=120).contains(&nodes),
@@ -520,7 +537,7 @@ fn the_formulation_is_scored_on_its_supporting_statements_too() {
     use ipt_trainer::scenario::model::Node;
     use ipt_trainer::session::engine::Mode;
 
-    for scenario in scenarios() {
+    for scenario in scenarios().into_iter().filter(|s| !s.answer.is_referral()) {
         let shared = std::sync::Arc::new(scenario.clone());
         let to_formulation = || {
             let mut attempt = ipt_trainer::session::attempt::Attempt::start(

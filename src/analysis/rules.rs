@@ -9,7 +9,7 @@ use std::sync::Arc;
 use super::audit::{self, Strategy};
 use crate::scenario::diagnostic::{Code, Finding, did_you_mean};
 use crate::scenario::graph::{Graph, Place};
-use crate::scenario::model::{Evidence, Node, Phase, ProblemArea, Risk, Scenario};
+use crate::scenario::model::{EndingKind, Evidence, Node, Phase, ProblemArea, Risk, Scenario};
 use crate::scenario::source_map::DataPath;
 use crate::scoring::rubric::{self, Group, Headline};
 use crate::scoring::{points, rules};
@@ -206,6 +206,26 @@ fn offers(graph: &Graph<'_>, scenario: &Scenario, phase: Option<Phase>, item: &s
 
 fn check_headlines(scenario: &Scenario, graph: &Graph<'_>, findings: &mut Vec<Finding>) {
     let course = DataPath::root().field("course").field("sessions");
+    // A referral course is an assessment that ends in a referral: no formulation, sick role or
+    // termination to score, but a referral to make and an ending that says so.
+    if scenario.answer.is_referral() {
+        let ends_in_referral = graph
+            .places
+            .iter()
+            .any(|p| matches!(p.node, Node::Ending(e) if e.kind == EndingKind::Referral));
+        if !offers(graph, scenario, None, rubric::REFERRAL) || !ends_in_referral {
+            findings.push(
+                Finding::new(
+                    Code::NoReferral,
+                    DataPath::root().field("answer").field("refer"),
+                    "the answer says IPT is not right for now, but the course cannot score a referral",
+                )
+                .label("no way to refer")
+                .hint("offer a choice with `Full(\"referral\")` that explains why other care comes first, and end its path with `Ending(kind: Referral, ...)`"),
+            );
+        }
+        return;
+    }
     if !graph
         .places
         .iter()

@@ -86,6 +86,7 @@ codes! {
     PromptNamesTask = "W0038", Warning, "a prompt that names the task the trainee should recognise";
     InvalidId = "E0039", Error, "an id with characters or a length the format does not accept";
     NoDisputeStage = "W0040", Warning, "a role-dispute course that never asks for the dispute's stage";
+    NoReferral = "E0041", Error, "a referral course with no choice that refers, or no `Referral` ending";
 }
 
 /// A code is written as its stable string (`"E0012"`) in JSON.

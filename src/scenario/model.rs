@@ -111,11 +111,25 @@ impl ProblemArea {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
+    /// The problem area; in a referral course, the one IPT would take up once the other care
+    /// has done its work.
     pub problem_area: ProblemArea,
     /// Why this area is right, shown in the debrief.
     pub why: String,
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// Set when IPT is not the right treatment now (acute risk needing urgent care, mania or
+    /// hypomania, psychosis, dependence driving the picture): why. The right move is then to
+    /// refer, scored on `referral` in place of the problem area.
+    #[serde(default)]
+    pub refer: Option<String>,
+}
+
+impl Answer {
+    /// Whether the course's right move is a referral rather than a course of IPT.
+    pub fn is_referral(&self) -> bool {
+        self.refer.is_some()
+    }
 }
 
 /// A tempting but wrong problem area: choosing it earns partial credit, with this explanation.

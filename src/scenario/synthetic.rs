@@ -110,6 +110,7 @@ pub fn scenario(nodes: usize, salt: usize) -> Scenario {
             problem_area: ProblemArea::Grief,
             why: "Generated.".into(),
             alternatives: Vec::new(),
+            refer: None,
         },
         course: Course {
             time_limit: 12,

@@ -132,19 +132,25 @@ pub fn gates(
         detail: format!("{overall}%"),
     }];
     for headline in headlines.iter().filter(|h| h.full > 0) {
+        let deciding = rubric::deciding_item(&scenario.answer);
+        let decided = items.iter().find(|i| i.item == deciding);
+        // A referral course fails its headline when the referral was never made, too.
         let wrong_area = headline.headline == rubric::Headline::ProblemArea
-            && items
-                .iter()
-                .find(|i| i.item == rubric::DECIDING_ITEM)
-                .is_some_and(|i| i.points <= 0);
+            && match decided {
+                Some(item) => item.points <= 0,
+                None => scenario.answer.is_referral(),
+            };
         let figures = format!("{}% ({})", headline.percent, headline.detail());
-        let detail = if wrong_area {
-            format!(
+        let detail = match (wrong_area, scenario.answer.is_referral()) {
+            (false, _) => figures,
+            (true, false) => format!(
                 "{figures}: the problem area chosen was not the right one, which fails this \
                  headline whatever else was earned"
-            )
-        } else {
-            figures
+            ),
+            (true, true) => format!(
+                "{figures}: IPT was the wrong treatment for now, and no referral was made in \
+                 time, which fails this headline whatever else was earned"
+            ),
         };
         gates.push(GateResult {
             gate: Gate::Headline(headline.headline),

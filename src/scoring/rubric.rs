@@ -127,6 +127,13 @@ pub const ITEMS: &[Item] = &[
         "Chooses the right one of the four problem areas at the formulation, with the statements that support it.",
     ),
     item(
+        "referral",
+        Initial,
+        Some(Area),
+        "Referred when IPT is not right now",
+        "Recognises what needs other care first (acute risk needing urgent care, mania or hypomania, psychosis, dependence) and refers, explaining why, instead of starting IPT.",
+    ),
+    item(
         "formulation_agreed",
         Initial,
         None,
@@ -264,6 +271,20 @@ pub const ITEMS: &[Item] = &[
 /// The item whose rating decides its headline: a wrong problem area fails the Problem area
 /// headline whatever the other items earned.
 pub const DECIDING_ITEM: &str = "problem_area";
+
+/// The item that decides the Problem area headline in a referral course: IPT is not the right
+/// treatment now, and the skill is to see it and refer.
+pub const REFERRAL: &str = "referral";
+
+/// The item whose rating decides the Problem area headline in this course: the problem area
+/// chosen, or in a referral course the referral.
+pub fn deciding_item(answer: &crate::scenario::model::Answer) -> &'static str {
+    if answer.is_referral() {
+        REFERRAL
+    } else {
+        DECIDING_ITEM
+    }
+}
 
 /// The item a role-dispute course asks for: the stage of the dispute.
 pub const DISPUTE_STAGE: &str = "dispute_stage";
