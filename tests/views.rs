@@ -201,7 +201,7 @@ fn the_library_searches_filters_and_opens_without_naming_the_area() {
     let mut harness = harness(vm, library_view);
     harness.get_by_label("Search:").focus();
     harness.run();
-    harness.get_by_label("Search:").type_text("nurse");
+    harness.get_by_label("Search:").type_text("retired nurse");
     harness.run();
     let found: Vec<String> = harness
         .state()
