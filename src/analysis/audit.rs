@@ -1,6 +1,7 @@
 //! `audit`: can the score be had without the skill? Plays a scenario with strategies that know
 //! nothing of IPT (always the longest option, the shortest, the first listed, the last listed,
-//! random choices) and reports what they score, beside the surface of the options that such
+//! random choices, and the phrasing learnt from other courses' expert options) and reports what
+//! they score, beside the surface of the options that such
 //! strategies feed on: how often the expert option is the longest, phrases only experts say,
 //! prompts that name the task, how many options each decision offers.
 //!
@@ -32,6 +33,10 @@ pub enum Strategy {
     Middle,
     FirstListed,
     LastListed,
+    /// The option whose words sound most like the expert options of other courses: what a
+    /// trainee who has played the rest of the library, and learnt its phrasing rather than IPT,
+    /// would pick. Played only when there is a [`Phrasebook`] to learn from.
+    Learned,
 }
 
 impl Strategy {
@@ -52,10 +57,27 @@ impl Strategy {
             Strategy::Middle => "middle length",
             Strategy::FirstListed => "first listed",
             Strategy::LastListed => "last listed",
+            Strategy::Learned => "learned phrasing",
         }
     }
 
-    /// The index of the option this strategy picks.
+    /// The index of the option this strategy picks: the expert reads the engine, the learned
+    /// strategy its `phrasebook` (the first option without one), the rest only the options.
+    fn choose(
+        self,
+        engine: &Engine,
+        options: &[Offered],
+        phrasebook: Option<&Phrasebook>,
+    ) -> usize {
+        match self {
+            Strategy::Expert => expert_pick(engine, options),
+            Strategy::Learned => phrasebook.map_or(0, |book| book.pick(options)),
+            surface => surface.pick(options),
+        }
+    }
+
+    /// The index of the option a strategy that reads only the options picks (the expert and
+    /// the learned strategy choose through [`Strategy::choose`]).
     fn pick(self, options: &[Offered]) -> usize {
         let length = |i: &usize| options.get(*i).map_or(0, |o| o.text.chars().count());
         let indices = 0..options.len();
@@ -72,9 +94,72 @@ impl Strategy {
                     .copied()
                     .unwrap_or(0)
             }
-            Strategy::FirstListed | Strategy::Expert => 0,
+            Strategy::FirstListed | Strategy::Expert | Strategy::Learned => 0,
             Strategy::LastListed => options.len().saturating_sub(1),
         }
+    }
+}
+
+/// The phrasing of expert and other options in a set of courses, as a trainee who played them
+/// might learn it: each run of three words weighed by how much more often expert options say it
+/// than the others do.
+#[derive(Debug, Clone, Default)]
+pub struct Phrasebook {
+    weights: HashMap<String, f64>,
+}
+
+impl Phrasebook {
+    /// Learns from every decision with an expert choice in `scenarios`.
+    pub fn learn<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> Self {
+        let mut expert: HashMap<String, f64> = HashMap::new();
+        let mut other: HashMap<String, f64> = HashMap::new();
+        for turn in scenarios.into_iter().flat_map(Scenario::trainee_turns) {
+            for choice in &turn.choices {
+                let side = if turn.expert.as_ref() == Some(&choice.id) {
+                    &mut expert
+                } else {
+                    &mut other
+                };
+                for gram in trigrams(&choice.text) {
+                    *side.entry(gram).or_default() += 1.0;
+                }
+            }
+        }
+        let grams: BTreeSet<&String> = expert.keys().chain(other.keys()).collect();
+        // Smoothed log odds; a decision has one expert option to two or three others, so a
+        // phrase both sides use alike weighs a little below nothing.
+        let weights = grams
+            .into_iter()
+            .map(|gram| {
+                let e = expert.get(gram).copied().unwrap_or(0.0);
+                let o = other.get(gram).copied().unwrap_or(0.0);
+                (gram.clone(), ((e + 0.5) / (o + 1.0)).ln())
+            })
+            .collect();
+        Phrasebook { weights }
+    }
+
+    /// Learns from `library` without the course `id`: a trainee meeting that course for the
+    /// first time.
+    pub fn without(library: &[Scenario], id: &str) -> Self {
+        Phrasebook::learn(library.iter().filter(|s| s.id != id))
+    }
+
+    /// How much an option sounds like an expert's: phrases never seen count for nothing.
+    fn score(&self, text: &str) -> f64 {
+        trigrams(text)
+            .iter()
+            .filter_map(|gram| self.weights.get(gram))
+            .sum()
+    }
+
+    /// The option that sounds most like an expert's; ties go to the one shown first.
+    fn pick(&self, options: &[Offered]) -> usize {
+        let scores: Vec<f64> = options.iter().map(|o| self.score(&o.text)).collect();
+        (0..options.len())
+            .rev()
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+            .unwrap_or(0)
     }
 }
 
@@ -225,21 +310,29 @@ impl Audit {
 /// The most choices a strategy makes before the audit decides it is going round a loop.
 const MAX_DECISIONS: usize = 10_000;
 
-/// Audits a scenario: the expert and the surface strategies with every area, and `walks`
-/// random walks. `seed` fixes the client's line variants, the order options are shown in and
-/// the random choices.
-pub fn audit(scenario: &Scenario, walks: usize, seed: u64) -> Audit {
+/// Audits a scenario: the expert and the surface strategies with every area (and the learned
+/// strategy, given a `phrasebook` learnt from other courses), and `walks` random walks. `seed`
+/// fixes the client's line variants, the order options are shown in and the random choices.
+pub fn audit(
+    scenario: &Scenario,
+    walks: usize,
+    seed: u64,
+    phrasebook: Option<&Phrasebook>,
+) -> Audit {
     let shared = Arc::new(scenario.clone());
     let answer = scenario.answer.problem_area;
     let areas: Vec<ProblemArea> = std::iter::once(answer)
         .chain(ProblemArea::ALL.into_iter().filter(|&a| a != answer))
         .collect();
+    let learned = phrasebook.map(|_| Strategy::Learned);
     let mut runs = Vec::new();
-    for strategy in std::iter::once(Strategy::Expert).chain(Strategy::SURFACE) {
+    for strategy in std::iter::once(Strategy::Expert)
+        .chain(Strategy::SURFACE)
+        .chain(learned)
+    {
         for &area in &areas {
-            let played = play(&shared, seed, area, &mut |engine, options| match strategy {
-                Strategy::Expert => expert_pick(engine, options),
-                surface => surface.pick(options),
+            let played = play(&shared, seed, area, &mut |engine, options| {
+                strategy.choose(engine, options, phrasebook)
             });
             runs.push(Played::run(played.as_ref(), strategy, area));
         }
@@ -255,15 +348,9 @@ pub fn audit(scenario: &Scenario, walks: usize, seed: u64) -> Audit {
 /// One strategy's run with the right area formulated, as `check` uses it.
 pub fn play_strategy(scenario: &Arc<Scenario>, strategy: Strategy, seed: u64) -> Run {
     let area = scenario.answer.problem_area;
-    let played = play(
-        scenario,
-        seed,
-        area,
-        &mut |engine, options| match strategy {
-            Strategy::Expert => expert_pick(engine, options),
-            surface => surface.pick(options),
-        },
-    );
+    let played = play(scenario, seed, area, &mut |engine, options| {
+        strategy.choose(engine, options, None)
+    });
     Played::run(played.as_ref(), strategy, area)
 }
 
@@ -660,6 +747,53 @@ mod tests {
         let tied = offered(&["abc", "xyz"]);
         assert_eq!(Strategy::Longest.pick(&tied), 0);
         assert_eq!(Strategy::Shortest.pick(&tied), 0);
+    }
+
+    /// A generated course whose first decision offers `expert` and `others`.
+    fn course(salt: usize, expert: &str, others: &[&str]) -> Scenario {
+        let mut scenario = crate::scenario::synthetic::scenario(12, salt);
+        let Some(Node::Trainee(turn)) = scenario.course.sessions[0]
+            .nodes
+            .iter_mut()
+            .find(|n| matches!(n, Node::Trainee(_)))
+        else {
+            panic!("the ladder has a trainee turn");
+        };
+        turn.choices.truncate(1);
+        let mut template = turn.choices[0].clone();
+        turn.choices[0].text = expert.to_owned();
+        turn.expert = Some(turn.choices[0].id.clone());
+        for (i, text) in others.iter().enumerate() {
+            template.id = format!("other-{i}");
+            template.text = (*text).to_owned();
+            turn.choices.push(template.clone());
+        }
+        scenario
+    }
+
+    #[test]
+    fn the_learned_strategy_follows_the_phrasing_of_other_courses() {
+        let seen = [
+            course(
+                1,
+                "Let's look back at what changed for you",
+                &["You'll be fine, honestly", "Keep a chart out of ten"],
+            ),
+            course(
+                2,
+                "Let's look back at how far you came",
+                &["You'll be fine without me", "Rate it out of ten"],
+            ),
+        ];
+        let book = Phrasebook::learn(&seen);
+        // A new course's options: the one in the experts' words wins, wherever it is shown.
+        let options = offered(&["You'll be fine, I think", "Let's look back together"]);
+        assert_eq!(book.pick(&options), 1);
+        // Words never seen weigh nothing, so the first shown wins a tie.
+        assert_eq!(book.pick(&offered(&["quite new words", "other new words"])), 0);
+        // Learning without a course leaves its phrasing out.
+        let alone = Phrasebook::without(&seen[..1], &seen[0].id);
+        assert_eq!(alone.pick(&options), 0);
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::{Format, exit, scenarios_named};
-use crate::analysis::audit::{Audit, Phrase, Run, Strategy, audit, expert_phrases};
+use crate::analysis::audit::{Audit, Phrase, Phrasebook, Run, Strategy, audit, expert_phrases};
+use crate::library::built_in;
 use crate::report::text::or_none;
 use crate::scenario::ids::escaped;
 use crate::scenario::model::{ProblemArea, Scenario};
@@ -24,7 +25,19 @@ pub fn run(names: &[String], walks: usize, seed: u64, format: Format) -> u8 {
         Ok(scenarios) => scenarios,
         Err(code) => return code,
     };
-    let audits: Vec<Audit> = scenarios.iter().map(|s| audit(s, walks, seed)).collect();
+    // The learned strategy meets each course having played every other one: those audited
+    // and the rest of the built-in library (an audited file stands in for the built-in course
+    // of the same id, as an author's edit would).
+    let mut pool = scenarios.clone();
+    for course in built_in().into_iter().filter_map(|c| c.scenario) {
+        if !pool.iter().any(|s| s.id == course.id) {
+            pool.push(course);
+        }
+    }
+    let audits: Vec<Audit> = scenarios
+        .iter()
+        .map(|s| audit(s, walks, seed, Some(&Phrasebook::without(&pool, &s.id))))
+        .collect();
     let phrases = expert_phrases(&scenarios, 3);
     match format {
         Format::Human => out!("{}", human(&scenarios, &audits, &phrases)),
@@ -109,7 +122,10 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
         "termination",
         answer.label()
     );
-    for strategy in std::iter::once(Strategy::Expert).chain(Strategy::SURFACE) {
+    for strategy in std::iter::once(Strategy::Expert)
+        .chain(Strategy::SURFACE)
+        .chain([Strategy::Learned])
+    {
         if let Some(run) = audit.run(strategy, answer) {
             let _ = writeln!(
                 out,
@@ -130,7 +146,10 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
         "random", random.passes, random.walks, random.mean_percent, random.best_percent
     );
     let _ = writeln!(out, "  with a wrong area (overall, problem area, verdict):");
-    for strategy in std::iter::once(Strategy::Expert).chain(Strategy::SURFACE) {
+    for strategy in std::iter::once(Strategy::Expert)
+        .chain(Strategy::SURFACE)
+        .chain([Strategy::Learned])
+    {
         let cells: Vec<String> = ProblemArea::ALL
             .iter()
             .filter(|&&a| a != answer)
@@ -214,7 +233,7 @@ fn listed(phrases: &[Phrase], most: usize) -> String {
 fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
     let _ = writeln!(
         out,
-        "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6} {:>6} {:>7}",
+        "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7}",
         "scenario",
         "expert",
         "longest",
@@ -222,6 +241,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
         "middle",
         "first",
         "last",
+        "learned",
         "random",
         "longest%",
         "ratio",
@@ -238,7 +258,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
         let surface = &audit.surface;
         let _ = writeln!(
             out,
-            "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>8} {:>6.2} {:>6} {:>7}",
+            "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>8} {:>6.2} {:>6} {:>7}",
             audit.scenario,
             cell(Strategy::Expert),
             cell(Strategy::Longest),
@@ -246,6 +266,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
             cell(Strategy::Middle),
             cell(Strategy::FirstListed),
             cell(Strategy::LastListed),
+            cell(Strategy::Learned),
             format!("{}/{}", audit.random.passes, audit.random.walks),
             percent(surface.expert_longest_share()),
             surface.length_ratio(),
@@ -255,7 +276,8 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
     }
     let _ = writeln!(
         out,
-        "(overall % with the right area; P = passes; random = walks that pass; longest% = \
+        "(overall % with the right area; P = passes; learned = the phrasing of the other courses' \
+         expert options; random = walks that pass; longest% = \
          decisions where the expert option is strictly the longest; ratio = expert/other \
          length; 3-4opt = decisions with 3 or 4 options; prompts = prompts that name the task)"
     );
