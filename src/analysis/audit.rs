@@ -790,7 +790,10 @@ mod tests {
         let options = offered(&["You'll be fine, I think", "Let's look back together"]);
         assert_eq!(book.pick(&options), 1);
         // Words never seen weigh nothing, so the first shown wins a tie.
-        assert_eq!(book.pick(&offered(&["quite new words", "other new words"])), 0);
+        assert_eq!(
+            book.pick(&offered(&["quite new words", "other new words"])),
+            0
+        );
         // Learning without a course leaves its phrasing out.
         let alone = Phrasebook::without(&seen[..1], &seen[0].id);
         assert_eq!(alone.pick(&options), 0);
