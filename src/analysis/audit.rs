@@ -185,6 +185,9 @@ pub struct Run {
     pub ending: Option<String>,
     /// Choices made on the way.
     pub decisions: usize,
+    /// Of those, the ones that were the expert's choice: how far a strategy that knows no IPT
+    /// follows the expert, pass or not.
+    pub agreed: usize,
     /// Sessions the course went through.
     pub sessions: usize,
 }
@@ -366,6 +369,8 @@ fn expert_pick(engine: &Engine, options: &[Offered]) -> usize {
 struct Played {
     engine: Engine,
     decisions: usize,
+    /// Of those, the ones where the choice was the expert's.
+    agreed: usize,
     /// Ids of the nodes where the engine asked something, and of the choices made.
     asked: Vec<String>,
     chosen: Vec<String>,
@@ -384,6 +389,7 @@ impl Played {
                 passed: false,
                 ending: None,
                 decisions: 0,
+                agreed: 0,
                 sessions: 0,
             };
         };
@@ -418,6 +424,7 @@ impl Played {
             passed: finished && card.passed,
             ending: self.ending(),
             decisions: self.decisions,
+            agreed: self.agreed,
             sessions: sessions.len(),
         }
     }
@@ -442,6 +449,7 @@ fn play(
     let mut played = Played {
         engine: Engine::new(Arc::clone(scenario), seed).ok()?,
         decisions: 0,
+        agreed: 0,
         asked: Vec::new(),
         chosen: Vec::new(),
     };
@@ -455,6 +463,9 @@ fn play(
                 };
                 played.chosen.push(option.id.clone());
                 played.decisions += 1;
+                let expert = expert_pick(engine, options);
+                played.agreed +=
+                    usize::from(options.get(expert).is_some_and(|e| e.id == option.id));
                 Answer::Choice {
                     id: option.id.clone(),
                     written: None,

@@ -129,13 +129,15 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
         if let Some(run) = audit.run(strategy, answer) {
             let _ = writeln!(
                 out,
-                "  {:<14} {:>7}% {:>8} {:>10} {:>12}  {}",
+                "  {:<14} {:>7}% {:>8} {:>10} {:>12}  {:<8}  (the expert's choice in {} of {})",
                 strategy.label(),
                 run.percent,
                 headline(run, Headline::ProblemArea),
                 headline(run, Headline::SickRole),
                 headline(run, Headline::Termination),
-                verdict(run)
+                verdict(run),
+                run.agreed,
+                run.decisions
             );
         }
     }
