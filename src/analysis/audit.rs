@@ -37,6 +37,9 @@ pub enum Strategy {
     /// trainee who has played the rest of the library, and learnt its phrasing rather than IPT,
     /// would pick. Played only when there is a [`Phrasebook`] to learn from.
     Learned,
+    /// The same, reading only the small words (pronouns, auxiliaries, "let's", "what", "so"):
+    /// the voice of the options with their content taken out, which owes nothing to the skill.
+    LearnedVoice,
 }
 
 impl Strategy {
@@ -58,20 +61,20 @@ impl Strategy {
             Strategy::FirstListed => "first listed",
             Strategy::LastListed => "last listed",
             Strategy::Learned => "learned phrasing",
+            Strategy::LearnedVoice => "learned voice",
         }
     }
 
-    /// The index of the option this strategy picks: the expert reads the engine, the learned
-    /// strategy its `phrasebook` (the first option without one), the rest only the options.
-    fn choose(
-        self,
-        engine: &Engine,
-        options: &[Offered],
-        phrasebook: Option<&Phrasebook>,
-    ) -> usize {
+    /// The index of the option this strategy picks: the expert reads the engine, a learned
+    /// strategy its phrasebook among `books` (the first option without one), the rest only the
+    /// options.
+    fn choose(self, engine: &Engine, options: &[Offered], books: &[Phrasebook]) -> usize {
         match self {
             Strategy::Expert => expert_pick(engine, options),
-            Strategy::Learned => phrasebook.map_or(0, |book| book.pick(options)),
+            Strategy::Learned | Strategy::LearnedVoice => books
+                .iter()
+                .find(|book| book.strategy() == self)
+                .map_or(0, |book| book.pick(options)),
             surface => surface.pick(options),
         }
     }
@@ -94,23 +97,36 @@ impl Strategy {
                     .copied()
                     .unwrap_or(0)
             }
-            Strategy::FirstListed | Strategy::Expert | Strategy::Learned => 0,
+            Strategy::FirstListed
+            | Strategy::Expert
+            | Strategy::Learned
+            | Strategy::LearnedVoice => 0,
             Strategy::LastListed => options.len().saturating_sub(1),
         }
     }
 }
 
+/// What a phrasebook reads of an option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Every word.
+    Words,
+    /// Only the small words, every other word read as a blank: the voice without the content.
+    Voice,
+}
+
 /// The phrasing of expert and other options in a set of courses, as a trainee who played them
 /// might learn it: each run of three words weighed by how much more often expert options say it
 /// than the others do.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Phrasebook {
+    reading: Reading,
     weights: HashMap<String, f64>,
 }
 
 impl Phrasebook {
     /// Learns from every decision with an expert choice in `scenarios`.
-    pub fn learn<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> Self {
+    pub fn learn<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>, reading: Reading) -> Self {
         let mut expert: HashMap<String, f64> = HashMap::new();
         let mut other: HashMap<String, f64> = HashMap::new();
         for turn in scenarios.into_iter().flat_map(Scenario::trainee_turns) {
@@ -120,7 +136,7 @@ impl Phrasebook {
                 } else {
                     &mut other
                 };
-                for gram in trigrams(&choice.text) {
+                for gram in read(&choice.text, reading) {
                     *side.entry(gram).or_default() += 1.0;
                 }
             }
@@ -136,18 +152,34 @@ impl Phrasebook {
                 (gram.clone(), ((e + 0.5) / (o + 1.0)).ln())
             })
             .collect();
-        Phrasebook { weights }
+        Phrasebook { reading, weights }
     }
 
     /// Learns from `library` without the course `id`: a trainee meeting that course for the
     /// first time.
-    pub fn without(library: &[Scenario], id: &str) -> Self {
-        Phrasebook::learn(library.iter().filter(|s| s.id != id))
+    pub fn without(library: &[Scenario], id: &str, reading: Reading) -> Self {
+        Phrasebook::learn(library.iter().filter(|s| s.id != id), reading)
+    }
+
+    /// Both readings of `library` without the course `id`.
+    pub fn both_without(library: &[Scenario], id: &str) -> Vec<Self> {
+        [Reading::Words, Reading::Voice]
+            .into_iter()
+            .map(|reading| Phrasebook::without(library, id, reading))
+            .collect()
+    }
+
+    /// The strategy that plays by this phrasebook.
+    pub fn strategy(&self) -> Strategy {
+        match self.reading {
+            Reading::Words => Strategy::Learned,
+            Reading::Voice => Strategy::LearnedVoice,
+        }
     }
 
     /// How much an option sounds like an expert's: phrases never seen count for nothing.
     fn score(&self, text: &str) -> f64 {
-        trigrams(text)
+        read(text, self.reading)
             .iter()
             .filter_map(|gram| self.weights.get(gram))
             .sum()
@@ -313,21 +345,16 @@ impl Audit {
 /// The most choices a strategy makes before the audit decides it is going round a loop.
 const MAX_DECISIONS: usize = 10_000;
 
-/// Audits a scenario: the expert and the surface strategies with every area (and the learned
-/// strategy, given a `phrasebook` learnt from other courses), and `walks` random walks. `seed`
+/// Audits a scenario: the expert and the surface strategies with every area (and a learned
+/// strategy for each of `books`, learnt from other courses), and `walks` random walks. `seed`
 /// fixes the client's line variants, the order options are shown in and the random choices.
-pub fn audit(
-    scenario: &Scenario,
-    walks: usize,
-    seed: u64,
-    phrasebook: Option<&Phrasebook>,
-) -> Audit {
+pub fn audit(scenario: &Scenario, walks: usize, seed: u64, books: &[Phrasebook]) -> Audit {
     let shared = Arc::new(scenario.clone());
     let answer = scenario.answer.problem_area;
     let areas: Vec<ProblemArea> = std::iter::once(answer)
         .chain(ProblemArea::ALL.into_iter().filter(|&a| a != answer))
         .collect();
-    let learned = phrasebook.map(|_| Strategy::Learned);
+    let learned = books.iter().map(Phrasebook::strategy);
     let mut runs = Vec::new();
     for strategy in std::iter::once(Strategy::Expert)
         .chain(Strategy::SURFACE)
@@ -335,7 +362,7 @@ pub fn audit(
     {
         for &area in &areas {
             let played = play(&shared, seed, area, &mut |engine, options| {
-                strategy.choose(engine, options, phrasebook)
+                strategy.choose(engine, options, books)
             });
             runs.push(Played::run(played.as_ref(), strategy, area));
         }
@@ -352,7 +379,7 @@ pub fn audit(
 pub fn play_strategy(scenario: &Arc<Scenario>, strategy: Strategy, seed: u64) -> Run {
     let area = scenario.answer.problem_area;
     let played = play(scenario, seed, area, &mut |engine, options| {
-        strategy.choose(engine, options, None)
+        strategy.choose(engine, options, &[])
     });
     Played::run(played.as_ref(), strategy, area)
 }
@@ -722,10 +749,37 @@ pub fn expert_phrases(scenarios: &[Scenario], at_least: usize) -> Vec<Phrase> {
 
 /// The distinct runs of three words in a text, in lower case without punctuation.
 fn trigrams(text: &str) -> BTreeSet<String> {
+    read(text, Reading::Words)
+}
+
+/// The small words a voice is made of: every other word reads as a blank.
+const SMALL_WORDS: &[&str] = &[
+    "i", "me", "my", "you", "your", "he", "him", "his", "she", "her", "it", "its", "we", "us",
+    "our", "they", "them", "their", "this", "that", "these", "those", "a", "an", "the", "and",
+    "or", "but", "if", "so", "because", "as", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "about", "into", "after", "before", "up", "out", "than", "then", "there", "here",
+    "what", "which", "who", "when", "where", "why", "how", "not", "no", "yes", "do", "does", "did",
+    "be", "is", "am", "are", "was", "were", "been", "have", "has", "had", "will", "would",
+    "should", "can", "could", "may", "might", "must", "let's", "let", "i'm", "you're", "it's",
+    "that's", "there's", "don't", "doesn't", "didn't", "isn't", "won't", "can't", "i'd", "you'd",
+    "i'll", "you'll", "we'll", "you've", "i've", "what's", "very", "really", "just", "too", "also",
+    "still", "even", "only", "all", "some", "any", "more", "much", "each", "every", "now", "today",
+    "week",
+];
+
+/// The distinct runs of three words in a text as `reading` reads them, in lower case without
+/// punctuation.
+fn read(text: &str, reading: Reading) -> BTreeSet<String> {
     let words: Vec<String> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            let word = w.to_lowercase();
+            match reading {
+                Reading::Voice if !SMALL_WORDS.contains(&word.as_str()) => "_".to_owned(),
+                _ => word,
+            }
+        })
         .collect();
     words.windows(3).map(|w| w.join(" ")).collect()
 }
@@ -796,7 +850,7 @@ mod tests {
                 &["You'll be fine without me", "Rate it out of ten"],
             ),
         ];
-        let book = Phrasebook::learn(&seen);
+        let book = Phrasebook::learn(&seen, Reading::Words);
         // A new course's options: the one in the experts' words wins, wherever it is shown.
         let options = offered(&["You'll be fine, I think", "Let's look back together"]);
         assert_eq!(book.pick(&options), 1);
@@ -806,8 +860,24 @@ mod tests {
             0
         );
         // Learning without a course leaves its phrasing out.
-        let alone = Phrasebook::without(&seen[..1], &seen[0].id);
+        let alone = Phrasebook::without(&seen[..1], &seen[0].id, Reading::Words);
         assert_eq!(alone.pick(&options), 0);
+        // The voice reads the small words only: a question to the client against an opinion.
+        let voice = Phrasebook::learn(
+            &[
+                course(3, "What was it like for you?", &["I think it was hard."]),
+                course(
+                    4,
+                    "What was the chair to you?",
+                    &["I think the chair mattered."],
+                ),
+            ],
+            Reading::Voice,
+        );
+        let shown = offered(&["I think the house mattered.", "What was the house to you?"]);
+        assert_eq!(voice.pick(&shown), 1);
+        assert!(read("What was the house to you?", Reading::Voice).contains("what was the"));
+        assert!(read("What was the house to you?", Reading::Voice).contains("the _ to"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn run(names: &[String], walks: usize, seed: u64, format: Format) -> u8 {
     }
     let audits: Vec<Audit> = scenarios
         .iter()
-        .map(|s| audit(s, walks, seed, Some(&Phrasebook::without(&pool, &s.id))))
+        .map(|s| audit(s, walks, seed, &Phrasebook::both_without(&pool, &s.id)))
         .collect();
     let phrases = expert_phrases(&scenarios, 3);
     match format {
@@ -124,7 +124,7 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
     );
     for strategy in std::iter::once(Strategy::Expert)
         .chain(Strategy::SURFACE)
-        .chain([Strategy::Learned])
+        .chain([Strategy::Learned, Strategy::LearnedVoice])
     {
         if let Some(run) = audit.run(strategy, answer) {
             let _ = writeln!(
@@ -150,7 +150,7 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
     let _ = writeln!(out, "  with a wrong area (overall, problem area, verdict):");
     for strategy in std::iter::once(Strategy::Expert)
         .chain(Strategy::SURFACE)
-        .chain([Strategy::Learned])
+        .chain([Strategy::Learned, Strategy::LearnedVoice])
     {
         let cells: Vec<String> = ProblemArea::ALL
             .iter()
@@ -235,7 +235,7 @@ fn listed(phrases: &[Phrase], most: usize) -> String {
 fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
     let _ = writeln!(
         out,
-        "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>8} {:>6} {:>6} {:>7}",
+        "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>6} {:>7} {:>8} {:>6} {:>6} {:>7}",
         "scenario",
         "expert",
         "longest",
@@ -244,6 +244,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
         "first",
         "last",
         "learned",
+        "voice",
         "random",
         "longest%",
         "ratio",
@@ -260,7 +261,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
         let surface = &audit.surface;
         let _ = writeln!(
             out,
-            "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>8} {:>6.2} {:>6} {:>7}",
+            "{:<20} {:>7} {:>8} {:>8} {:>6} {:>6} {:>6} {:>7} {:>6} {:>7} {:>8} {:>6.2} {:>6} {:>7}",
             audit.scenario,
             cell(Strategy::Expert),
             cell(Strategy::Longest),
@@ -269,6 +270,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
             cell(Strategy::FirstListed),
             cell(Strategy::LastListed),
             cell(Strategy::Learned),
+            cell(Strategy::LearnedVoice),
             format!("{}/{}", audit.random.passes, audit.random.walks),
             percent(surface.expert_longest_share()),
             surface.length_ratio(),
@@ -279,7 +281,7 @@ fn summary(out: &mut String, scenarios: &[Scenario], audits: &[Audit]) {
     let _ = writeln!(
         out,
         "(overall % with the right area; P = passes; learned = the phrasing of the other courses' \
-         expert options; random = walks that pass; longest% = \
+         expert options; voice = the same, reading only the small words; random = walks that pass; longest% = \
          decisions where the expert option is strictly the longest; ratio = expert/other \
          length; 3-4opt = decisions with 3 or 4 options; prompts = prompts that name the task)"
     );
