@@ -272,6 +272,11 @@ pub struct Surface {
     pub other_chars: f64,
     /// How many decisions offer 1, 2, 3, 4, and 5 or more options.
     pub options: [usize; 5],
+    /// Of those decisions, the expert options that ask a question, and the other options that
+    /// do, of how many: when only the expert asks, the question mark is the give-away.
+    pub expert_asks: usize,
+    pub others_ask: usize,
+    pub others: usize,
     /// Phrases of three words said by two or more expert options and by no other option.
     pub expert_phrases: Vec<Phrase>,
     pub task_prompts: Vec<TaskPrompt>,
@@ -295,6 +300,16 @@ impl Surface {
         } else {
             1.0
         }
+    }
+
+    /// The share of expert options that ask a question.
+    pub fn expert_asks_share(&self) -> f64 {
+        share(self.expert_asks, self.decisions)
+    }
+
+    /// The share of the other options that ask a question.
+    pub fn others_ask_share(&self) -> f64 {
+        share(self.others_ask, self.others)
     }
 
     /// The share of decisions that offer three or four options.
@@ -660,6 +675,8 @@ pub fn surface(scenario: &Scenario) -> Surface {
     let mut options = [0usize; 5];
     let (mut decisions, mut expert_longest, mut expert_shortest) = (0, 0, 0);
     let (mut expert_chars, mut other_chars, mut others) = (0usize, 0usize, 0usize);
+    let (mut expert_asks, mut others_ask) = (0usize, 0usize);
+    let asks = |text: &str| text.contains('?');
     let mut task_prompts = Vec::new();
     for turn in &turns {
         if let Some(slot) = options.get_mut(turn.choices.len().clamp(1, 5) - 1) {
@@ -684,6 +701,12 @@ pub fn surface(scenario: &Scenario) -> Surface {
             continue;
         }
         decisions += 1;
+        expert_asks += usize::from(asks(&expert.text));
+        others_ask += turn
+            .choices
+            .iter()
+            .filter(|c| c.id != expert.id && asks(&c.text))
+            .count();
         let length = expert.text.chars().count();
         expert_chars += length;
         let rest: Vec<usize> = turn
@@ -708,6 +731,9 @@ pub fn surface(scenario: &Scenario) -> Surface {
         expert_chars: mean(expert_chars, decisions),
         other_chars: mean(other_chars, others),
         options,
+        expert_asks,
+        others_ask,
+        others,
         expert_phrases: expert_phrases(std::slice::from_ref(scenario), 2),
         task_prompts,
     }

@@ -182,6 +182,12 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
         surface.expert_chars,
         surface.other_chars
     );
+    let _ = writeln!(
+        out,
+        "  questions: the expert option asks one in {} of decisions, the other options in {}",
+        percent(surface.expert_asks_share()),
+        percent(surface.others_ask_share())
+    );
     let [one, two, three, four, more] = surface.options;
     let _ = writeln!(
         out,
