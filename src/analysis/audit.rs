@@ -217,9 +217,9 @@ pub struct Run {
     pub ending: Option<String>,
     /// Choices made on the way.
     pub decisions: usize,
-    /// Of those, the ones that were the expert's choice: how far a strategy that knows no IPT
-    /// follows the expert, pass or not.
-    pub agreed: usize,
+    /// The decisions, by node id, where it made the expert's choice: how far, and where, a
+    /// strategy that knows no IPT follows the expert, pass or not.
+    pub agreed: Vec<String>,
     /// Sessions the course went through.
     pub sessions: usize,
 }
@@ -411,8 +411,8 @@ fn expert_pick(engine: &Engine, options: &[Offered]) -> usize {
 struct Played {
     engine: Engine,
     decisions: usize,
-    /// Of those, the ones where the choice was the expert's.
-    agreed: usize,
+    /// Of those, the nodes where the choice was the expert's.
+    agreed: Vec<String>,
     /// Ids of the nodes where the engine asked something, and of the choices made.
     asked: Vec<String>,
     chosen: Vec<String>,
@@ -431,7 +431,7 @@ impl Played {
                 passed: false,
                 ending: None,
                 decisions: 0,
-                agreed: 0,
+                agreed: Vec::new(),
                 sessions: 0,
             };
         };
@@ -466,7 +466,7 @@ impl Played {
             passed: finished && card.passed,
             ending: self.ending(),
             decisions: self.decisions,
-            agreed: self.agreed,
+            agreed: self.agreed.clone(),
             sessions: sessions.len(),
         }
     }
@@ -491,7 +491,7 @@ fn play(
     let mut played = Played {
         engine: Engine::new(Arc::clone(scenario), seed).ok()?,
         decisions: 0,
-        agreed: 0,
+        agreed: Vec::new(),
         asked: Vec::new(),
         chosen: Vec::new(),
     };
@@ -506,8 +506,9 @@ fn play(
                 played.chosen.push(option.id.clone());
                 played.decisions += 1;
                 let expert = expert_pick(engine, options);
-                played.agreed +=
-                    usize::from(options.get(expert).is_some_and(|e| e.id == option.id));
+                if options.get(expert).is_some_and(|e| e.id == option.id) {
+                    played.agreed.push(node.clone());
+                }
                 Answer::Choice {
                     id: option.id.clone(),
                     written: None,

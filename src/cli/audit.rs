@@ -136,8 +136,19 @@ fn scenario_report(out: &mut String, scenario: &Scenario, audit: &Audit) {
                 headline(run, Headline::SickRole),
                 headline(run, Headline::Termination),
                 verdict(run),
-                run.agreed,
+                run.agreed.len(),
                 run.decisions
+            );
+        }
+    }
+    // Where the courses' words and voice give the expert away: the decisions to rewrite first.
+    for strategy in [Strategy::Learned, Strategy::LearnedVoice] {
+        if let Some(run) = audit.run(strategy, answer) {
+            let _ = writeln!(
+                out,
+                "  {} follows the expert at: {}",
+                strategy.label(),
+                or_none(&run.agreed)
             );
         }
     }
