@@ -38,7 +38,7 @@ pub enum Strategy {
     /// would pick. Played only when there is a [`Phrasebook`] to learn from.
     Learned,
     /// The same, reading only the small words (pronouns, auxiliaries, "let's", "what", "so"):
-    /// the voice of the options with their content taken out, which owes nothing to the skill.
+    /// the voice of the options with their content taken out: at most the stance (asking, not telling).
     LearnedVoice,
 }
 
