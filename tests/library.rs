@@ -111,10 +111,11 @@ fn what_the_other_courses_teach_passes_no_more_courses_than_it_did() {
     // A trainee who has played the rest of the library and learnt only which words the expert
     // options use (part of that is the skill's own words, most is house style), and one who
     // learnt only their small words, the voice with the content taken out (at most the skill's
-    // stance, none of its content). When first measured they passed 11 and 7 of 14 courses:
-    // ratchets, to be lowered as the courses are rewritten (wrong options that ask and use the
-    // skill's words wrongly, experts in varied voices), never raised.
-    for (reading, most) in [(Reading::Words, 11), (Reading::Voice, 7)] {
+    // stance, none of its content). First measured they passed 11 and 7 of 14 courses, and 8 and
+    // 5 after a first rewrite: ratchets, to be lowered as the courses are rewritten (wrong
+    // options that ask and use the skill's words wrongly, experts in varied voices), never
+    // raised.
+    for (reading, most) in [(Reading::Words, 8), (Reading::Voice, 5)] {
         let passing = passed_by_learning(reading);
         assert!(
             passing.len() <= most,
