@@ -1,9 +1,9 @@
 //! `audit`: can the score be had without the skill? Plays a scenario with strategies that know
 //! nothing of IPT (always the longest option, the shortest, the first listed, the last listed,
 //! random choices, and the phrasing learnt from other courses' expert options) and reports what
-//! they score, beside the surface of the options that such
-//! strategies feed on: how often the expert option is the longest, phrases only experts say,
-//! prompts that name the task, how many options each decision offers.
+//! they score, beside the surface of the options that such strategies feed on: how often the
+//! expert option is the longest, phrases only experts say, prompts that name the task, how many
+//! options each decision offers.
 //!
 //! It runs the real engine with no window, so what it reports is what a trainee would get.
 
@@ -38,7 +38,8 @@ pub enum Strategy {
     /// would pick. Played only when there is a [`Phrasebook`] to learn from.
     Learned,
     /// The same, reading only the small words (pronouns, auxiliaries, "let's", "what", "so"):
-    /// the voice of the options with their content taken out: at most the stance (asking, not telling).
+    /// the voice of the options with their content taken out: at most the stance (asking, not
+    /// telling).
     LearnedVoice,
 }
 
