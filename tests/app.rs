@@ -303,6 +303,7 @@ fn settings_open_from_any_screen_persist_and_return() {
     press(&mut app, KeyCode::Equal);
     press(&mut app, KeyCode::KeyM);
     press(&mut app, KeyCode::KeyW);
+    press(&mut app, KeyCode::KeyR);
     press(&mut app, KeyCode::Escape);
     assert_eq!(screen(&app), Screen::Briefing, "back where it was opened");
 
@@ -311,6 +312,8 @@ fn settings_open_from_any_screen_persist_and_return() {
         high_contrast: true,
         default_mode: Mode::Assessment,
         write_first: true,
+        self_rate_first: true,
+        trainee: String::new(),
     };
     assert_eq!(*app.world().resource::<Settings>(), expected);
     let app = self::app(data.path());
@@ -404,4 +407,61 @@ fn an_attempt_open_in_another_window_is_refused_on_the_briefing_and_the_app_goes
     drop(elsewhere);
     press(&mut app, KeyCode::KeyR);
     assert_eq!(screen(&app), Screen::Session);
+}
+
+#[test]
+fn a_record_dropped_on_the_window_opens_for_review_and_a_bad_file_is_said_in_the_library() {
+    use bevy::window::FileDragAndDrop;
+    use ipt_trainer::app::screens::review::Reviewing;
+
+    let data = tempfile::tempdir().expect("temp");
+    let mut app = app(data.path());
+    let scenario = app
+        .world()
+        .resource::<Scenarios>()
+        .find("grief-ruth")
+        .cloned()
+        .expect("built in");
+    let mut attempt = ipt_trainer::session::attempt::Attempt::start(
+        std::sync::Arc::new(scenario),
+        1,
+        Mode::Practice,
+        Some(data.path().to_path_buf()),
+    )
+    .expect("starts");
+    while let Some(answer) = attempt.engine.expert_answer() {
+        attempt.answer(answer).expect("answered");
+    }
+    let record = attempt.saved_at.clone().expect("saved");
+    drop(attempt);
+
+    let drop_file = |app: &mut App, path: &Path| {
+        app.world_mut().write_message(FileDragAndDrop::DroppedFile {
+            window: Entity::PLACEHOLDER,
+            path_buf: path.to_path_buf(),
+        });
+        app.update();
+        app.update();
+    };
+    drop_file(&mut app, &record);
+    assert_eq!(screen(&app), Screen::Review);
+    let reviewing = app.world().resource::<Reviewing>();
+    let opened = reviewing.opened.as_ref().expect("opened");
+    assert_eq!(opened.record.scenario, "grief-ruth");
+    assert_eq!(opened.decisions.len(), opened.record.steps.len());
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.world().resource::<Reviewing>().page, 1);
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(screen(&app), Screen::Library);
+
+    drop_file(&mut app, Path::new("Cargo.toml"));
+    assert_eq!(screen(&app), Screen::Library);
+    let notice = app
+        .world()
+        .resource::<Library>()
+        .0
+        .notice
+        .clone()
+        .unwrap_or_default();
+    assert!(notice.contains("Cannot review"), "{notice}");
 }

@@ -241,3 +241,95 @@ fn a_record_scored_under_older_rules_is_rescored_only_when_asked() {
     let after = std::fs::read_to_string(&record).expect("record");
     assert!(!after.contains("scoring: 2"));
 }
+
+/// Plays a built-in course's expert path into `data`; the record's path.
+fn played_record(id: &str, data: &Path) -> std::path::PathBuf {
+    let answers = format!("tests/answers/{id}-expert.txt");
+    let output = run(&[
+        "play",
+        id,
+        "--seed",
+        "1",
+        "--answers",
+        &answers,
+        "--data-dir",
+        data.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    std::fs::read_dir(data.join("attempts"))
+        .expect("attempts")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "ron"))
+        .expect("a record")
+}
+
+#[test]
+fn report_exports_an_attempt_and_progress_in_each_format() {
+    let data = tempfile::tempdir().expect("temp");
+    let record = played_record("grief-ruth", data.path());
+    let record = record.to_str().expect("utf-8");
+
+    let html = run(&["report", record]);
+    assert_eq!(html.status.code(), Some(0));
+    let text = stdout(&html);
+    assert!(text.starts_with("<!DOCTYPE html>") && text.contains("id=\"transcript\""));
+
+    let json = run(&["report", record, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(value["report"], "ipt-trainer/attempt");
+    assert_eq!(value["attempt"]["verdict"], "PASS");
+
+    let out = data.path().join("notes.md");
+    let md = run(&[
+        "report",
+        record,
+        "--format",
+        "md",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(md.status.code(), Some(0));
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(written.starts_with("# Ruth Adeyemi"), "{written}");
+
+    let data_dir = data.path().to_str().expect("utf-8");
+    let progress = run(&[
+        "report",
+        "--all",
+        "--data-dir",
+        data_dir,
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&progress.stdout).expect("JSON");
+    assert_eq!(value["report"], "ipt-trainer/progress");
+    assert_eq!(value["attempts"].as_array().map(Vec::len), Some(1));
+    assert!(
+        value["practise_next"]["why"]
+            .as_str()
+            .is_some_and(|w| !w.is_empty())
+    );
+
+    let schema = run(&["report", "--schema"]);
+    let schema: serde_json::Value = serde_json::from_slice(&schema.stdout).expect("the schema");
+    assert_eq!(schema["title"], "IPT Trainer report");
+}
+
+#[test]
+fn report_refuses_what_is_not_a_record_with_exit_2() {
+    let data = tempfile::tempdir().expect("temp");
+    let none = run(&["report"]);
+    assert_eq!(none.status.code(), Some(2));
+    let not_a_record = run(&["report", UNDEFINED]);
+    assert_eq!(not_a_record.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&not_a_record.stderr).into_owned();
+    assert!(said.contains("is not an attempt record"), "{said}");
+    // A damaged review beside a record is reported, and the attempt is reported without it.
+    let record = played_record("grief-ruth", data.path());
+    let id = record.file_stem().and_then(|s| s.to_str()).expect("id");
+    std::fs::write(record.with_file_name(format!("{id}.review.ron")), "Review(").expect("write");
+    let output = run(&["report", record.to_str().expect("utf-8"), "--format", "md"]);
+    assert_eq!(output.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(said.contains("without its review"), "{said}");
+}

@@ -174,7 +174,7 @@ fn a_formulation_completed_by_label_is_scored_as_the_right_area() {
 #[test]
 fn the_debrief_moves_through_its_sections_by_label() {
     let attempt = attempt_until("transition-oksana", |p| matches!(p, Prompt::Ended { .. }));
-    let vm = debrief_vm(&attempt, Section::Summary);
+    let vm = debrief_vm(&attempt, Section::Summary, None, None);
     let mut harness = Harness::new_ui_state(
         |ui, vm: &mut ipt_trainer::app::views::debrief::DebriefVm| {
             if let Some(Action::ShowSection(section)) = debrief_view(ui, vm) {
@@ -257,4 +257,144 @@ fn feedback_names_the_session_the_answer_was_given_in() {
     );
     let vm = feedback_vm(&attempt).expect("feedback");
     assert!(vm.header.contains("Session 1 of 12"), "{}", vm.header);
+}
+
+/// A finished practice attempt at a built-in course, saved in `data`, opened for review.
+fn opened_for_review(id: &str, data: &std::path::Path) -> ipt_trainer::supervision::review::Opened {
+    let mut attempt =
+        Attempt::start(scenario(id), 7, Mode::Practice, Some(data.to_path_buf())).expect("starts");
+    while !attempt.engine.is_finished() {
+        let answer = attempt.engine.expert_answer().expect("an expert answer");
+        attempt.answer(answer).expect("accepted");
+    }
+    let path = attempt.saved_at.clone().expect("saved");
+    ipt_trainer::supervision::review::Opened::open(&path, |want| (want == id).then(|| scenario(id)))
+        .expect("opens")
+}
+
+#[test]
+fn a_supervisor_steps_through_comments_and_rates_by_label() {
+    use ipt_trainer::app::view_models::{apply_review_edits, review_vm};
+    use ipt_trainer::app::views::review::review_view;
+    use ipt_trainer::scoring::Rating;
+
+    let data = tempfile::tempdir().expect("temp");
+    let mut opened = opened_for_review("grief-ruth", data.path());
+    let vm = review_vm(&opened, 0, String::new());
+    let card = vm.decision.clone().expect("the first decision");
+    assert!(
+        card.heading.starts_with("Decision 1 of"),
+        "{}",
+        card.heading
+    );
+    assert!(card.options.len() >= 3 && card.options.iter().any(|o| o.chosen));
+    let mut harness = harness(vm, review_view);
+    // The first option, numbered as it was shown, with its tags.
+    harness.get_by_label_contains(&format!("1. {}", card.options[0].text));
+    harness.get_by_label("Next  (PgDn)").click();
+    harness.run();
+    assert_eq!(harness.state().1, Some(Action::Step(1)));
+
+    // A comment typed on the decision goes into the review.
+    harness
+        .get_by_label("Your comment on this decision:")
+        .focus();
+    harness.run();
+    harness.state_mut().0.comment = "Ask about means here.".into();
+    let vm = harness.state().0.clone();
+    assert!(apply_review_edits(&mut opened.review, &vm));
+    assert_eq!(opened.review.comment(0), Some("Ask about means here."));
+    assert!(!apply_review_edits(&mut opened.review, &vm), "nothing new");
+
+    // The whole attempt: rate the first item by clicking its label.
+    let whole = review_vm(&opened, usize::MAX, String::new());
+    assert!(whole.on_whole_attempt() && whole.decision.is_none());
+    let mut harness = self::harness(whole, review_view);
+    harness.get_by_label("The rubric, rated three ways");
+    harness
+        .query_all_by_label("partial")
+        .next()
+        .expect("a rating button")
+        .click();
+    harness.run();
+    let vm = harness.state().0.clone();
+    assert_eq!(vm.ratings[0].supervisor, Some(Rating::Partial));
+    assert!(apply_review_edits(&mut opened.review, &vm));
+    assert_eq!(
+        opened.review.supervisor_ratings.get(&vm.ratings[0].item),
+        Some(&Rating::Partial)
+    );
+    opened.save().expect("saved beside the record");
+}
+
+#[test]
+fn the_self_rating_is_made_by_label_before_the_score() {
+    use ipt_trainer::app::view_models::rating_rows;
+    use ipt_trainer::app::views::review::self_rating_view;
+    use ipt_trainer::scoring::Rating;
+
+    let attempt = attempt_until("grief-ruth", |p| matches!(p, Prompt::Ended { .. }));
+    let rows = rating_rows(&attempt.engine.scorecard(), None);
+    let mut harness = harness(rows, |ui, rows: &mut Vec<_>| self_rating_view(ui, rows));
+    assert!(
+        harness.query_by_label("PASS").is_none(),
+        "no score before the self-rating"
+    );
+    harness
+        .query_all_by_label("done")
+        .next()
+        .expect("a rating button")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().0[0].trainee, Some(Rating::Done));
+    harness.get_by_label("See my score  (Enter)").click();
+    harness.run();
+    assert_eq!(harness.state().1, Some(Action::SeeScore));
+}
+
+#[test]
+fn the_history_plots_filters_and_opens_attempts_by_label() {
+    use ipt_trainer::app::view_models::history_vm;
+    use ipt_trainer::app::views::history::history_view;
+    use ipt_trainer::session::record::AttemptRecord;
+
+    let data = tempfile::tempdir().expect("temp");
+    let first = opened_for_review("grief-ruth", data.path());
+    let second = opened_for_review("dispute-priya", data.path());
+    let records: Vec<(AttemptRecord, Option<_>)> =
+        vec![(first.record.clone(), None), (second.record.clone(), None)];
+    let library: Vec<Scenario> = built_in().into_iter().filter_map(|c| c.scenario).collect();
+    let offered: Vec<&Scenario> = library.iter().collect();
+    let report = ipt_trainer::report::progress::build(&records, &offered, 0);
+    let vm = history_vm(&report, None);
+    assert_eq!(vm.rows.len(), 2);
+    let next = vm.next.clone().expect("a suggestion");
+    let mut harness = harness(vm, history_view);
+    harness.get_by_label_contains(&format!("Practise next: {}", next.1));
+    harness.get_by_label(&next.2);
+    harness.get_by_label("Open it  (N)").click();
+    harness.run();
+    assert_eq!(harness.state().1, Some(Action::Open(next.0.clone())));
+    harness
+        .query_all_by_label("Review")
+        .nth(1)
+        .expect("a row")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().1,
+        Some(Action::ReviewAttempt(second.record.id.clone()))
+    );
+    // Filtered to one client, one row is left.
+    harness.state_mut().0.filter = Some("grief-ruth".into());
+    harness.run();
+    assert_eq!(harness.state().0.shown().count(), 1);
+    assert_eq!(harness.query_all_by_label("Review").count(), 1);
+
+    let empty = history_vm(
+        &ipt_trainer::report::progress::build(&[], &offered, 0),
+        None,
+    );
+    let harness = self::harness(empty, history_view);
+    harness.get_by_label_contains("No finished attempts yet");
 }

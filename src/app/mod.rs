@@ -65,6 +65,12 @@ pub struct Course {
     /// Why the last answer could not be taken (a scenario fault validation missed): shown on
     /// the screen, which stays usable.
     pub problem: Option<String>,
+    /// Whether the trainee rates themselves before the debrief shows the score (the setting,
+    /// as it was when the attempt was opened).
+    pub self_rate_first: bool,
+    /// The course has just ended and the trainee has yet to rate themselves: the debrief asks
+    /// for the self-rating before it shows the score.
+    pub self_rate_pending: bool,
 }
 
 /// Whether the trainee is typing into a text box (then letter and number keys are text, not
@@ -106,7 +112,7 @@ pub fn run(args: AppArgs) -> ExitCode {
     .add_plugins(logic)
     .add_plugins((idle::plugin, avatar::plugin))
     .add_systems(Startup, spawn_camera);
-    if args.scenario.is_some() || args.screen.is_some() {
+    if args.scenario.is_some() || args.screen.is_some() || args.review.is_some() {
         app.add_plugins(open::plugin(args.clone()));
     }
     if let Some(path) = args.screenshot {

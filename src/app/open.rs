@@ -1,3 +1,4 @@
+//! `--review RECORD` opens an attempt for review.
 //! `--scenario ID [--answers FILE] [--at NODE] [--screen NAME]`: opens a given screen of a given
 //! scenario at a given point of its course, reached with the given answers and then the
 //! expert's, with a fixed seed, so that a screenshot of it is the same every time. Nothing is
@@ -7,6 +8,8 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 
+use super::screens::library::Library;
+use super::screens::review::{Reviewing, open_review};
 use super::{Course, Scenarios, Screen};
 use crate::cli::AppArgs;
 use crate::session::attempt::Attempt;
@@ -22,8 +25,24 @@ pub(super) fn plugin(args: AppArgs) -> impl Fn(&mut App) {
             Startup,
             move |scenarios: Res<Scenarios>,
                   mut course: ResMut<Course>,
+                  mut reviewing: ResMut<Reviewing>,
+                  mut library: ResMut<Library>,
                   mut next: ResMut<NextState<Screen>>,
                   mut exit: MessageWriter<AppExit>| {
+                if let Some(record) = &args.review {
+                    // A record that cannot be opened is said in the library, which stays open.
+                    match open_review(record, &scenarios, Screen::Library) {
+                        Ok(opened) => {
+                            *reviewing = opened;
+                            next.set(Screen::Review);
+                        }
+                        Err(problem) => {
+                            eprintln!("error: {problem}");
+                            library.0.notice = Some(problem);
+                        }
+                    }
+                    return;
+                }
                 match open(&args, &scenarios) {
                     Ok((opened, screen)) => {
                         *course = opened;
@@ -44,8 +63,10 @@ pub(super) fn plugin(args: AppArgs) -> impl Fn(&mut App) {
 pub fn open(args: &AppArgs, scenarios: &Scenarios) -> Result<(Course, Screen), String> {
     let Some(id) = &args.scenario else {
         let screen = args.screen.unwrap_or(Screen::Library);
-        if !matches!(screen, Screen::Library | Screen::Settings) {
-            return Err(format!("--screen {screen:?} needs --scenario ID"));
+        match screen {
+            Screen::Library | Screen::Settings | Screen::History => {}
+            Screen::Review => return Err("--screen review needs --review RECORD".into()),
+            _ => return Err(format!("--screen {screen:?} needs --scenario ID")),
         }
         return Ok((Course::default(), screen));
     };

@@ -22,6 +22,10 @@ pub struct Settings {
     pub default_mode: Mode,
     /// Hide the options until the trainee has written what they would say.
     pub write_first: bool,
+    /// The trainee's name, as their attempts and reports give it.
+    pub trainee: String,
+    /// Rate yourself, item by item, before the debrief shows the app's score.
+    pub self_rate_first: bool,
 }
 
 impl Default for Settings {
@@ -31,6 +35,8 @@ impl Default for Settings {
             high_contrast: false,
             default_mode: Mode::Practice,
             write_first: false,
+            trainee: String::new(),
+            self_rate_first: false,
         }
     }
 }

@@ -4,20 +4,22 @@
 use crate::report::text::plural;
 use crate::scenario::load::Checked;
 use crate::scenario::model::{Affect, Node, Phase, Scenario, first_name};
-use crate::scoring::{self, Earned, Rating, rubric};
+use crate::scoring::{self, Earned, rubric};
 use crate::session::attempt::Attempt;
 use crate::session::engine::{Event, Feedback, Mode, Prompt};
 use crate::session::record::AttemptRecord;
 
 use super::views::briefing::BriefingVm;
-use super::views::debrief::{
-    AnnotatedLine, DebriefVm, EvidenceLine, GateRow, ItemRow, PhaseGroup, Section,
-};
+use super::views::debrief::{AnnotatedLine, DebriefVm, EvidenceLine, ItemRow, PhaseGroup, Section};
 use super::views::feedback::{FeedbackVm, Mark};
 use super::views::formulation::FormulationVm;
+use super::views::history::{HistoryRow, HistoryVm};
 use super::views::library::{Card, LibraryVm, Problem};
+use super::views::review::{DecisionCard, OfferedLine, RatingRow, ReviewVm};
 use super::views::sentence_case;
 use super::views::session::{Bubble, InventoryPerson, SessionVm, Speaker};
+use crate::report::progress::ProgressReport;
+use crate::supervision::review::{self, Opened, Review};
 
 /// The library: a card per loaded scenario with its best and last finished score, and a
 /// problem per file that failed to load.
@@ -360,27 +362,14 @@ fn said_by(scenario: &Scenario, by: &str) -> String {
         .unwrap_or_else(|| by.to_owned())
 }
 
-/// The items an attempt did not fully earn, weakest first.
-fn to_work_on(card: &scoring::Scorecard) -> Vec<String> {
-    let mut weak: Vec<(&scoring::ItemScore, &rubric::Item)> = card
-        .items
-        .iter()
-        .filter_map(|i| rubric::find(&i.item).map(|info| (i, info)))
-        // A proscribed technique left alone is as it should be: only its use is a weakness.
-        .filter(|(i, info)| match info.group {
-            rubric::Group::Proscribed => i.rating == Rating::MarkedDown,
-            _ => i.rating != Rating::Done,
-        })
-        .collect();
-    weak.sort_by_key(|(i, _)| i.points);
-    weak.iter()
-        .map(|(i, info)| format!("{} ({})", info.title, i.rating.label()))
-        .collect()
-}
-
 /// The debrief of an attempt, finished or not: the scorecard so far, by phase, and the
 /// transcript annotated with the feedback on every answer.
-pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
+pub fn debrief_vm(
+    attempt: &Attempt,
+    section: Section,
+    review: Option<&Review>,
+    exported: Option<String>,
+) -> DebriefVm {
     let engine = &attempt.engine;
     let scenario = engine.scenario();
     let card = engine.scorecard();
@@ -458,16 +447,7 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
             card.percent,
             scoring::points_in_words(card.total, card.full, 0)
         ),
-        gates: card
-            .gates
-            .iter()
-            .map(|g| GateRow {
-                label: g.gate.label().to_owned(),
-                passed: g.passed,
-                detail: g.detail.clone(),
-                rule: g.gate.rule(),
-            })
-            .collect(),
+        gates: crate::report::attempt::gate_rows(&card),
         ending,
         rescored: attempt.record.scored_under_older_rules().then(|| {
             format!(
@@ -487,12 +467,160 @@ pub fn debrief_vm(attempt: &Attempt, section: Section) -> DebriefVm {
                 scoring::VERSION
             )
         }),
-        to_work_on: to_work_on(&card),
+        to_work_on: card.to_work_on(),
         groups,
         transcript,
         section,
         saved: attempt.saved_at.as_ref().map(|p| p.display().to_string()),
         unsaved: attempt.unsaved.clone(),
+        ratings: rating_rows(&card, review),
+        calibration: calibration_line(&card, review),
+        exported,
+    }
+}
+
+/// The rubric items of a scorecard rated three ways, for the review and the debrief.
+pub fn rating_rows(card: &scoring::Scorecard, review: Option<&Review>) -> Vec<RatingRow> {
+    review::three_way(card, review)
+}
+
+/// "Self-rating agrees with the supervisor on 9 of 12 items (75%)."
+fn calibration_line(card: &scoring::Scorecard, review: Option<&Review>) -> Option<String> {
+    review::calibration(&review::three_way(card, review)).map(|c| c.sentence())
+}
+
+/// What the review screen shows of an opened attempt at `page` (a decision, or the whole
+/// attempt after the last one).
+pub fn review_vm(opened: &Opened, page: usize, status: String) -> ReviewVm {
+    let scenario = &opened.scenario;
+    let record = &opened.record;
+    let client = first_name(&scenario.client.name).to_owned();
+    let decisions = opened.decisions.len();
+    let decision = opened.decisions.get(page).map(|d| DecisionCard {
+        heading: format!(
+            "Decision {} of {decisions} · session {}, {} phase · {:.0} s",
+            page + 1,
+            d.session,
+            d.phase.label(),
+            d.took_ms as f64 / 1000.0
+        ),
+        context: d
+            .context
+            .iter()
+            .filter_map(|e| match e {
+                Event::SessionStart { .. } => Some((String::new(), bubble(scenario, e).text)),
+                Event::Client { text, speaker, .. } => Some((
+                    speaker.clone().unwrap_or_else(|| client.clone()),
+                    text.clone(),
+                )),
+                _ => None,
+            })
+            .collect(),
+        prompt: d.prompt.clone(),
+        options: d
+            .offered
+            .iter()
+            .map(|o| OfferedLine {
+                text: o.text.clone(),
+                chosen: o.chosen,
+                expert: o.expert,
+            })
+            .collect(),
+        formulation: d.is_formulation().then(|| d.said.clone()),
+        written: d.written.clone(),
+        marks: marks(&d.earned),
+        rationale: d.rationale.clone(),
+        expert: d.expert.clone(),
+    });
+    let card = &opened.card;
+    ReviewVm {
+        title: format!("Review: {}, {}", scenario.client.name, scenario.title),
+        about: format!(
+            "Trainee: {} · {} · {} · {} {}% · {}",
+            crate::report::attempt::trainee_name(&record.trainee),
+            crate::report::date(record.started_ms),
+            crate::report::mode_label(record.mode),
+            crate::report::verdict(card.passed),
+            card.percent,
+            plural(decisions, "decision")
+        ),
+        page: page.min(decisions),
+        decisions,
+        decision,
+        comment: opened
+            .review
+            .comments
+            .get(&page)
+            .cloned()
+            .unwrap_or_default(),
+        overall: opened.review.overall.clone(),
+        supervisor: opened.review.supervisor.clone(),
+        ratings: rating_rows(card, Some(&opened.review)),
+        calibration: calibration_line(card, Some(&opened.review)),
+        status,
+        problem: opened.problem.clone(),
+    }
+}
+
+/// Copies what the supervisor edited on the review screen into the review; whether anything
+/// changed.
+pub fn apply_review_edits(review: &mut Review, vm: &ReviewVm) -> bool {
+    let before = review.clone();
+    if vm.decision.is_some() {
+        review.set_comment(vm.page, &vm.comment);
+    } else {
+        review.overall.clone_from(&vm.overall);
+        review.supervisor.clone_from(&vm.supervisor);
+        for row in &vm.ratings {
+            match row.supervisor {
+                Some(rating) => review.supervisor_ratings.insert(row.item.clone(), rating),
+                None => review.supervisor_ratings.remove(&row.item),
+            };
+        }
+    }
+    *review != before
+}
+
+/// The history of finished attempts and what to practise next, from the progress report.
+pub fn history_vm(report: &ProgressReport, filter: Option<String>) -> HistoryVm {
+    let mut scenarios: Vec<(String, String)> = Vec::new();
+    for a in &report.attempts {
+        if !scenarios.iter().any(|(id, _)| *id == a.scenario) {
+            scenarios.push((a.scenario.clone(), a.client.clone()));
+        }
+    }
+    scenarios.sort_by(|a, b| a.1.cmp(&b.1));
+    HistoryVm {
+        rows: report
+            .attempts
+            .iter()
+            .map(|a| {
+                let skill = |id: &str| a.headlines.iter().find(|h| h.id == id).map(|h| h.percent);
+                HistoryRow {
+                    id: a.id.clone(),
+                    scenario: a.scenario.clone(),
+                    date: a.started.clone(),
+                    client: a.client.clone(),
+                    mode: a.mode.to_owned(),
+                    verdict: a.verdict.to_owned(),
+                    passed: a.passed,
+                    percent: a.percent,
+                    headlines: [
+                        skill("problem_area"),
+                        skill("sick_role"),
+                        skill("termination"),
+                    ],
+                    calibration: a.calibration.map(|c| c.percent()),
+                }
+            })
+            .collect(),
+        scenarios,
+        filter,
+        next: report
+            .practise_next
+            .as_ref()
+            .map(|n| (n.scenario.clone(), n.title.clone(), n.why.clone())),
+        problem: None,
     }
 }
 

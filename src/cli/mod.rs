@@ -30,6 +30,7 @@ mod audit;
 mod check;
 pub mod play;
 mod replay;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,6 +39,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::check::check_file;
 use crate::library::load_all;
+use crate::report::Export;
 use crate::scenario::load::Checked;
 use crate::session::engine::Mode;
 
@@ -84,6 +86,9 @@ pub struct AppArgs {
     /// answers the node given by `--at` as an expert would and shows the feedback.
     #[arg(long, value_enum)]
     pub screen: Option<Screen>,
+    /// Open this attempt record for review (what `ipt-trainer review RECORD` does).
+    #[arg(long, value_name = "RECORD", conflicts_with = "scenario")]
+    pub review: Option<PathBuf>,
 }
 
 /// The app's screens: the states of the app, and the names `--screen` takes. They live here,
@@ -105,6 +110,10 @@ pub enum Screen {
     /// The scorecard and the annotated transcript.
     Debrief,
     Settings,
+    /// Every finished attempt over time, and what to practise next.
+    History,
+    /// A supervisor's review of one attempt (give it with `--review RECORD`).
+    Review,
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,6 +185,41 @@ pub enum Command {
         #[arg(long = "scenarios", value_name = "DIR")]
         scenarios: Vec<PathBuf>,
     },
+    /// Open the app on an attempt record, to review it as a supervisor: step through every
+    /// decision, comment, and rate the attempt on the rubric.
+    Review {
+        /// An attempt record (`.ron`); the review is saved beside it (`<id>.review.ron`).
+        record: PathBuf,
+        #[command(flatten)]
+        app: AppArgs,
+    },
+    /// Export attempts for supervision: one record gives the report of that attempt, several
+    /// (or `--all`) a progress report with what to practise next.
+    Report {
+        /// Attempt records (`.ron`); a review beside a record (`<id>.review.ron`) is included.
+        records: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Export::Html)]
+        format: Export,
+        /// Write the report to this file (atomically) instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// A progress report over every attempt in the data folder.
+        #[arg(long)]
+        all: bool,
+        /// A progress report even of a single record.
+        #[arg(long)]
+        progress: bool,
+        /// Print the JSON schema of reports instead.
+        #[arg(long, conflicts_with_all = ["records", "all"])]
+        schema: bool,
+        /// Where attempts are saved, for `--all` (default: $IPT_TRAINER_DATA, else the platform
+        /// data folder).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+        /// A folder of your own scenarios (repeatable).
+        #[arg(long = "scenarios", value_name = "DIR")]
+        scenarios: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -197,6 +241,10 @@ pub mod exit {
 /// Runs a command; `None` means no command was given and the app should open.
 pub fn run(command: Command) -> ExitCode {
     let code = match command {
+        Command::Review { .. } => {
+            eprintln!("error: `review` opens the app; this build has no window");
+            exit::USAGE
+        }
         Command::Check {
             paths,
             format,
@@ -231,6 +279,25 @@ pub fn run(command: Command) -> ExitCode {
             rescore,
             scenarios,
         } => replay::run(&record, &scenarios, rescore),
+        Command::Report {
+            records,
+            format,
+            out,
+            all,
+            progress,
+            schema,
+            data_dir,
+            scenarios,
+        } => report::run(report::ReportArgs {
+            records: &records,
+            format,
+            out: out.as_deref(),
+            all,
+            progress,
+            schema,
+            data: data_dir.as_deref(),
+            folders: &scenarios,
+        }),
     };
     ExitCode::from(code)
 }

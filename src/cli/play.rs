@@ -154,7 +154,7 @@ fn choice_token(line: &str) -> &str {
 }
 
 /// Turns one line of input into an answer for the current prompt.
-pub(crate) fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String> {
+pub fn parse_answer(prompt: &Prompt, line: &str) -> Result<Answer, String> {
     match prompt {
         Prompt::Choose { options, .. } => {
             // `CHOICE | what I would say` keeps the trainee's own words beside the choice.

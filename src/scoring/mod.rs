@@ -175,6 +175,24 @@ pub struct Scorecard {
 
 impl Scorecard {
     /// The score of one item, if the scenario assesses it or evidence touched it.
+    /// The items not fully earned, weakest first, as "title (rating)". A proscribed
+    /// technique left alone is as it should be: only its use is a weakness.
+    pub fn to_work_on(&self) -> Vec<String> {
+        let mut weak: Vec<(&ItemScore, &rubric::Item)> = self
+            .items
+            .iter()
+            .filter_map(|i| rubric::find(&i.item).map(|info| (i, info)))
+            .filter(|(i, info)| match info.group {
+                rubric::Group::Proscribed => i.rating == Rating::MarkedDown,
+                _ => i.rating != Rating::Done,
+            })
+            .collect();
+        weak.sort_by_key(|(i, _)| i.points);
+        weak.iter()
+            .map(|(i, info)| format!("{} ({})", info.title, i.rating.label()))
+            .collect()
+    }
+
     pub fn item(&self, id: &str) -> Option<&ItemScore> {
         self.items.iter().find(|i| i.item == id)
     }

@@ -234,6 +234,11 @@ impl Engine {
         Ok(engine)
     }
 
+    /// The scenario, shared (reports and reviews replay it).
+    pub fn scenario_arc(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
     }

@@ -35,6 +35,9 @@ pub struct AttemptRecord {
     /// read as version 1). A record scored under older rules is rescored only when asked.
     #[serde(default = "scoring::first_version")]
     pub scoring: u32,
+    /// Who made the attempt, as their settings name them (empty when they did not say).
+    #[serde(default)]
+    pub trainee: String,
 }
 
 /// One answer the trainee gave.
@@ -78,6 +81,7 @@ impl AttemptRecord {
             finished: false,
             scorecard: None,
             scoring: scoring::VERSION,
+            trainee: String::new(),
         }
     }
 

@@ -77,6 +77,17 @@ impl From<io::Error> for StoreError {
     }
 }
 
+/// What a review's file name ends with: a supervisor's review of an attempt is kept beside its
+/// record as `<id>.review.ron` (see `supervision::review`), never in the record itself.
+pub const REVIEW_SUFFIX: &str = ".review.ron";
+
+/// Whether a file in the attempts folder is a review rather than a record.
+pub fn is_review(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(REVIEW_SUFFIX))
+}
+
 /// Why a record id is refused, if it is.
 pub fn record_id_problem(id: &str) -> Option<String> {
     ids::plain_id_problem(id, RECORD_ID_MAX)
@@ -193,7 +204,7 @@ pub fn scan(data: &Path) -> Scan {
     };
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .filter(|p| p.extension().is_some_and(|e| e == "ron") && !is_review(p))
         .collect();
     paths.sort();
     for path in paths {

@@ -101,6 +101,7 @@ fn apply_actions(
     mut briefing: ResMut<Briefing>,
     mut course: ResMut<Course>,
     data: Res<DataDir>,
+    settings: Res<Settings>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     for action in asked_on(&mut asked, Screen::Briefing) {
@@ -125,9 +126,13 @@ fn apply_actions(
             _ => continue,
         };
         match started {
-            Ok(attempt) => {
+            Ok(mut attempt) => {
+                if attempt.record.steps.is_empty() {
+                    attempt.record.trainee = settings.trainee.trim().to_owned();
+                }
                 go(&mut next, screen_for(&attempt));
                 course.attempt = Some(attempt);
+                course.self_rate_first = settings.self_rate_first;
             }
             Err(problem) => briefing.problem = Some(problem),
         }

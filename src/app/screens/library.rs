@@ -79,6 +79,7 @@ fn read_keys(keys: Res<ButtonInput<KeyCode>>, focus: Res<Focus>, mut out: Messag
             KeyCode::ArrowDown => Some(Action::Select(1)),
             KeyCode::Enter => Some(Action::OpenSelected),
             KeyCode::KeyD => Some(Action::ReviewSelected),
+            KeyCode::KeyH => Some(Action::ShowHistory),
             _ => None,
         });
     ask(&mut out, Screen::Library, actions);
@@ -96,6 +97,10 @@ fn apply_actions(
         let (id, review) = match action {
             Action::Select(by) => {
                 library.0.select(by);
+                continue;
+            }
+            Action::ShowHistory => {
+                go(&mut next, Screen::History);
                 continue;
             }
             Action::Open(id) => (Some(id), false),

@@ -5,7 +5,9 @@ pub mod briefing;
 pub mod debrief;
 pub mod feedback;
 pub mod formulation;
+pub mod history;
 pub mod library;
+pub mod review;
 pub mod session;
 pub mod settings;
 
@@ -40,6 +42,8 @@ pub(super) fn plugin(app: &mut App) {
             feedback::plugin,
             debrief::plugin,
             settings::plugin,
+            history::plugin,
+            review::plugin,
         ));
 }
 
@@ -169,6 +173,7 @@ pub fn give_answer(course: &mut Course, answer: Answer) -> Option<Screen> {
     match attempt.answer(answer) {
         Ok(_) => {
             course.problem = None;
+            course.self_rate_pending = course.self_rate_first && attempt.engine.is_finished();
             Some(screen_after_answer(attempt))
         }
         Err(error) => {

@@ -1,6 +1,6 @@
 //! The settings screen, opened from any screen with F2 (or the library's button) and closed
 //! with Esc back to where it was opened. + and - change the text size, H the contrast, W
-//! write-first, M the default mode.
+//! write-first, R self-rating first, M the default mode; the name is typed in.
 
 use bevy::prelude::*;
 use bevy_egui::EguiContexts;
@@ -65,18 +65,24 @@ fn open_settings(
 
 fn draw_settings(
     mut contexts: EguiContexts,
-    settings: Res<Settings>,
+    mut settings: ResMut<Settings>,
     status: Res<SettingsStatus>,
     mut out: MessageWriter<Asked>,
 ) -> Result {
-    let vm = SettingsVm {
+    let mut vm = SettingsVm {
         text_size: settings.text_size,
         high_contrast: settings.high_contrast,
         default_mode: settings.default_mode,
         write_first: settings.write_first,
+        self_rate_first: settings.self_rate_first,
+        trainee: settings.trainee.clone(),
         stored: status.0.clone(),
     };
-    let action = show_view(&mut contexts, true, |ui| settings_view(ui, &vm))?;
+    let action = show_view(&mut contexts, true, |ui| settings_view(ui, &mut vm))?;
+    // Only a real edit marks the settings changed (and saves them).
+    if vm.trainee != settings.trainee {
+        settings.trainee = vm.trainee;
+    }
     ask(&mut out, Screen::Settings, action);
     Ok(())
 }
@@ -115,6 +121,7 @@ fn read_keys(
             ))),
             KeyCode::KeyH => Some(Action::SetHighContrast(!settings.high_contrast)),
             KeyCode::KeyW => Some(Action::SetWriteFirst(!settings.write_first)),
+            KeyCode::KeyR => Some(Action::SetSelfRateFirst(!settings.self_rate_first)),
             KeyCode::KeyM => Some(Action::SetDefaultMode(match settings.default_mode {
                 Mode::Practice => Mode::Assessment,
                 Mode::Assessment => Mode::Practice,
@@ -135,6 +142,7 @@ fn apply_actions(
             Action::SetTextSize(size) => settings.text_size = size,
             Action::SetHighContrast(on) => settings.high_contrast = on,
             Action::SetWriteFirst(on) => settings.write_first = on,
+            Action::SetSelfRateFirst(on) => settings.self_rate_first = on,
             Action::SetDefaultMode(mode) => settings.default_mode = mode,
             Action::Back => go(&mut next, back.0),
             _ => {}

@@ -1,12 +1,16 @@
 //! The debrief view: the three headline skills and the overall score, the rubric table by
 //! phase with the evidence for each item, and the transcript annotated where points were
-//! earned or lost. Three sections, moved through with tabs or keys 1 to 3.
+//! earned or lost, and the rubric rated three ways with the export. Four sections, moved
+//! through with tabs or keys 1 to 4.
 
 use bevy_egui::egui;
 
 use super::feedback::Mark;
+use super::review::RatingRow;
 use super::session::{Bubble, Speaker};
 use super::{Action, key_hint};
+use crate::report::Export;
+use crate::scoring::Rating;
 
 /// A part of the debrief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -15,30 +19,29 @@ pub enum Section {
     Summary,
     Rubric,
     Transcript,
+    Ratings,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Summary, Section::Rubric, Section::Transcript];
+    pub const ALL: [Section; 4] = [
+        Section::Summary,
+        Section::Rubric,
+        Section::Transcript,
+        Section::Ratings,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Section::Summary => "Summary",
             Section::Rubric => "Rubric by phase",
             Section::Transcript => "Annotated transcript",
+            Section::Ratings => "Ratings and export",
         }
     }
 }
 
-/// A gate of the pass rule, met or not.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GateRow {
-    pub label: String,
-    pub passed: bool,
-    /// Why, in words a trainee can act on.
-    pub detail: String,
-    /// What the gate asks.
-    pub rule: String,
-}
+/// A gate of the pass rule, met or not, with what it asks (the reports' own row).
+pub use crate::report::attempt::GateRow;
 
 /// One piece of evidence for a rubric item.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +104,11 @@ pub struct DebriefVm {
     pub saved: Option<String>,
     /// Why the last save failed, if it did.
     pub unsaved: Option<String>,
+    /// The rubric rated three ways: the app, the trainee's self-rating and the supervisor's.
+    pub ratings: Vec<RatingRow>,
+    pub calibration: Option<String>,
+    /// Where the last export was written, or why it failed.
+    pub exported: Option<String>,
 }
 
 pub fn debrief_view(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
@@ -120,6 +128,57 @@ pub fn debrief_view(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
             Section::Summary => summary(ui, vm),
             Section::Rubric => rubric(ui, &vm.groups),
             Section::Transcript => transcript(ui, &vm.client, &vm.transcript),
+            Section::Ratings => {
+                if let Some(asked) = ratings(ui, vm) {
+                    action = Some(asked);
+                }
+            }
+        });
+    action
+}
+
+fn ratings(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
+    let mut action = None;
+    ui.strong("Export this attempt for your supervisor");
+    ui.horizontal(|ui| {
+        for (format, label) in [
+            (Export::Html, "HTML (prints on A4)"),
+            (Export::Md, "Markdown"),
+            (Export::Json, "JSON"),
+        ] {
+            if ui.button(label).clicked() {
+                action = Some(Action::Export(format));
+            }
+        }
+    });
+    if let Some(exported) = &vm.exported {
+        ui.weak(exported);
+    }
+    ui.add_space(12.0);
+    ui.strong("The rubric, rated three ways");
+    ui.weak(
+        "The app's rating from the evidence, your own, and your supervisor's once they have \
+         reviewed the attempt. \u{25cf} marks where they differ.",
+    );
+    if let Some(calibration) = &vm.calibration {
+        ui.label(calibration);
+    }
+    egui::Grid::new("three-way")
+        .num_columns(5)
+        .striped(true)
+        .show(ui, |ui| {
+            for head in ["", "item", "app", "self", "supervisor"] {
+                ui.strong(head);
+            }
+            ui.end_row();
+            for row in &vm.ratings {
+                ui.label(if row.disagree() { "\u{25cf}" } else { "" });
+                ui.label(&row.title);
+                ui.label(row.app.label());
+                ui.label(row.trainee.map_or("–", Rating::label));
+                ui.label(row.supervisor.map_or("–", Rating::label));
+                ui.end_row();
+            }
         });
     action
 }

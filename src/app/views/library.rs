@@ -93,11 +93,15 @@ pub fn library_view(ui: &mut egui::Ui, vm: &mut LibraryVm) -> Option<Action> {
             if ui.button(key_hint("Settings", "F2")).clicked() {
                 action = Some(Action::OpenSettings);
             }
+            if ui.button(key_hint("Progress", "H")).clicked() {
+                action = Some(Action::ShowHistory);
+            }
         });
     });
     ui.label(
         "Choose a client to begin a course of Interpersonal Psychotherapy. \
-         Arrow keys move, Enter opens, D reviews the last finished attempt.",
+         Arrow keys move, Enter opens, D reviews the last finished attempt, H shows your \
+         progress. A supervisor drops an attempt's record file on the window to review it.",
     );
     ui.add_space(8.0);
     if let Some(notice) = &vm.notice {

@@ -6,7 +6,9 @@ pub mod briefing;
 pub mod debrief;
 pub mod feedback;
 pub mod formulation;
+pub mod history;
 pub mod library;
+pub mod review;
 pub mod session;
 pub mod settings;
 
@@ -56,6 +58,20 @@ pub enum Action {
     SetHighContrast(bool),
     SetDefaultMode(Mode),
     SetWriteFirst(bool),
+    /// Settings: rate yourself before the debrief shows the score.
+    SetSelfRateFirst(bool),
+    /// Open the history of attempts, with what to practise next.
+    ShowHistory,
+    /// History: review the attempt with this id.
+    ReviewAttempt(String),
+    /// Review: move this many decisions (`i32::MAX`: to the whole attempt).
+    Step(i32),
+    /// Review: save the comments and ratings now.
+    SaveReview,
+    /// Debrief: the trainee has rated themselves; show the score.
+    SeeScore,
+    /// Debrief: export the attempt's report in this format.
+    Export(crate::report::Export),
     /// Back to the library (from a course, it stays saved and resumable).
     Back,
 }

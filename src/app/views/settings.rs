@@ -1,4 +1,5 @@
-//! The settings view: text size, high contrast, the default mode, and write-first.
+//! The settings view: your name, text size, high contrast, the default mode, write-first and
+//! self-rating first.
 
 use bevy_egui::egui;
 
@@ -19,12 +20,23 @@ pub struct SettingsVm {
     pub high_contrast: bool,
     pub default_mode: Mode,
     pub write_first: bool,
+    pub self_rate_first: bool,
+    /// The trainee's name (edited in place).
+    pub trainee: String,
     /// Where the settings are kept, or why they could not be saved.
     pub stored: String,
 }
 
-pub fn settings_view(ui: &mut egui::Ui, vm: &SettingsVm) -> Option<Action> {
+pub fn settings_view(ui: &mut egui::Ui, vm: &mut SettingsVm) -> Option<Action> {
     let mut action = title_bar(ui, "Settings", "Back");
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.strong("Your name");
+        ui.add(
+            egui::TextEdit::singleline(&mut vm.trainee)
+                .hint_text("as your reports and your supervisor see it"),
+        );
+    });
     ui.add_space(8.0);
     ui.strong(key_hint("Text size", "+ and -"));
     ui.horizontal(|ui| {
@@ -52,6 +64,16 @@ pub fn settings_view(ui: &mut egui::Ui, vm: &SettingsVm) -> Option<Action> {
         .clicked()
     {
         action = Some(Action::SetWriteFirst(write_first));
+    }
+    let mut self_rate = vm.self_rate_first;
+    if ui
+        .checkbox(
+            &mut self_rate,
+            key_hint("Rate myself before the debrief shows my score", "R"),
+        )
+        .clicked()
+    {
+        action = Some(Action::SetSelfRateFirst(self_rate));
     }
     ui.add_space(8.0);
     ui.strong(key_hint("Default mode", "M"));
