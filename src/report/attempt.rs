@@ -145,6 +145,18 @@ pub struct DecisionRow {
     pub comment: Option<String>,
 }
 
+impl DecisionRow {
+    /// "Decision 4 · initial phase · 12 s"
+    pub fn heading(&self) -> String {
+        format!(
+            "Decision {} · {} phase · {:.0} s",
+            self.step + 1,
+            self.phase,
+            self.took_ms as f64 / 1000.0
+        )
+    }
+}
+
 /// A line of the conversation before a decision: who spoke and what they said, or a note.
 #[derive(Debug, Clone, Serialize)]
 pub struct Line {

@@ -256,11 +256,9 @@ fn decision(b: &mut String, d: &DecisionRow) {
     }
     let _ = write!(
         b,
-        "<div class=\"decision\" id=\"step-{}\"><p class=\"prompt\">Decision {} · {} phase · {:.0} s · {}</p>",
+        "<div class=\"decision\" id=\"step-{}\"><p class=\"prompt\">{} · {}</p>",
         d.step + 1,
-        d.step + 1,
-        d.phase,
-        d.took_ms as f64 / 1000.0,
+        d.heading(),
         h(&d.prompt)
     );
     if let Some(written) = &d.written {

@@ -117,14 +117,7 @@ fn decision(out: &mut String, d: &DecisionRow) {
             let _ = writeln!(out, "**{}:** {}\n", md(&line.speaker), md(&line.text));
         }
     }
-    let _ = writeln!(
-        out,
-        "*Decision {} ({} phase, {:.0} s): {}*\n",
-        d.step + 1,
-        d.phase,
-        d.took_ms as f64 / 1000.0,
-        md(&d.prompt)
-    );
+    let _ = writeln!(out, "*{}: {}*\n", d.heading(), md(&d.prompt));
     if let Some(written) = &d.written {
         let _ = writeln!(out, "Wrote first: \"{}\"\n", md(written));
     }
