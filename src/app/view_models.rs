@@ -368,11 +368,12 @@ pub fn debrief_vm(
     attempt: &Attempt,
     section: Section,
     review: Option<&Review>,
-    exported: Option<String>,
+    notice: Option<String>,
 ) -> DebriefVm {
     let engine = &attempt.engine;
     let scenario = engine.scenario();
     let card = engine.scorecard();
+    let (ratings, calibration) = ratings_and_calibration(&card, review);
     let mut groups: Vec<PhaseGroup> = Vec::new();
     for item in &card.items {
         let Some(info) = rubric::find(&item.item) else {
@@ -473,9 +474,9 @@ pub fn debrief_vm(
         section,
         saved: attempt.saved_at.as_ref().map(|p| p.display().to_string()),
         unsaved: attempt.unsaved.clone(),
-        ratings: rating_rows(&card, review),
-        calibration: calibration_line(&card, review),
-        exported,
+        ratings,
+        calibration,
+        notice,
     }
 }
 
@@ -484,9 +485,14 @@ pub fn rating_rows(card: &scoring::Scorecard, review: Option<&Review>) -> Vec<Ra
     review::three_way(card, review)
 }
 
-/// "Self-rating agrees with the supervisor on 9 of 12 items (75%)."
-fn calibration_line(card: &scoring::Scorecard, review: Option<&Review>) -> Option<String> {
-    review::calibration(&review::three_way(card, review)).map(|c| c.sentence())
+/// The ratings rows and the calibration sentence drawn from them, computed once.
+fn ratings_and_calibration(
+    card: &scoring::Scorecard,
+    review: Option<&Review>,
+) -> (Vec<RatingRow>, Option<String>) {
+    let rows = rating_rows(card, review);
+    let calibration = review::calibration(&rows).map(review::Calibration::sentence);
+    (rows, calibration)
 }
 
 /// What the review screen shows of an opened attempt at `page` (a decision, or the whole
@@ -533,6 +539,7 @@ pub fn review_vm(opened: &Opened, page: usize, status: String) -> ReviewVm {
         expert: d.expert.clone(),
     });
     let card = &opened.card;
+    let (ratings, calibration) = ratings_and_calibration(card, Some(&opened.review));
     ReviewVm {
         title: format!("Review: {}, {}", scenario.client.name, scenario.title),
         about: format!(
@@ -555,8 +562,8 @@ pub fn review_vm(opened: &Opened, page: usize, status: String) -> ReviewVm {
             .unwrap_or_default(),
         overall: opened.review.overall.clone(),
         supervisor: opened.review.supervisor.clone(),
-        ratings: rating_rows(card, Some(&opened.review)),
-        calibration: calibration_line(card, Some(&opened.review)),
+        ratings,
+        calibration,
         status,
         problem: opened.problem.clone(),
     }
@@ -594,24 +601,17 @@ pub fn history_vm(report: &ProgressReport, filter: Option<String>) -> HistoryVm 
         rows: report
             .attempts
             .iter()
-            .map(|a| {
-                let skill = |id: &str| a.headlines.iter().find(|h| h.id == id).map(|h| h.percent);
-                HistoryRow {
-                    id: a.id.clone(),
-                    scenario: a.scenario.clone(),
-                    date: a.started.clone(),
-                    client: a.client.clone(),
-                    mode: a.mode.to_owned(),
-                    verdict: a.verdict.to_owned(),
-                    passed: a.passed,
-                    percent: a.percent,
-                    headlines: [
-                        skill("problem_area"),
-                        skill("sick_role"),
-                        skill("termination"),
-                    ],
-                    calibration: a.calibration.map(|c| c.percent()),
-                }
+            .map(|a| HistoryRow {
+                id: a.id.clone(),
+                scenario: a.scenario.clone(),
+                date: a.started.clone(),
+                client: a.client.clone(),
+                mode: a.mode.to_owned(),
+                verdict: a.verdict.to_owned(),
+                passed: a.passed,
+                percent: a.percent,
+                headlines: a.by_headline().map(|h| h.map(|h| h.percent)),
+                calibration: a.calibration.map(|c| c.percent()),
             })
             .collect(),
         scenarios,

@@ -352,8 +352,14 @@ fn scenarios_named(names: &[String]) -> Result<Vec<crate::scenario::model::Scena
 /// The library scenario with this id (built in, or in `folders`), never a file: what a record
 /// names is looked up, not opened, so a record cannot make the program read an arbitrary file.
 fn library_scenario(id: &str, folders: &[PathBuf]) -> Result<Checked, u8> {
-    let found = load_all(folders)
-        .into_iter()
+    in_library(id, &load_all(folders)).cloned()
+}
+
+/// The scenario with this id in a library already loaded; said on standard error if it is not
+/// there.
+fn in_library<'a>(id: &str, library: &'a [Checked]) -> Result<&'a Checked, u8> {
+    let found = library
+        .iter()
         .find(|c| c.scenario.as_ref().is_some_and(|s| s.id == id));
     found.ok_or_else(|| {
         eprintln!(

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{exit, library_scenario};
+use super::{exit, in_library};
 use crate::files::{Replace, write_atomic};
 use crate::report::{self, Export};
 use crate::scenario::model::Scenario;
@@ -61,26 +61,25 @@ pub fn run(args: ReportArgs<'_>) -> u8 {
         };
         records.push((record, review));
     }
-    let mut scenarios: Vec<Scenario> = Vec::new();
+    // The library is loaded once; every record's scenario must be in it.
+    let library = crate::library::load_all(args.folders);
     for (record, _) in &records {
-        if scenarios.iter().any(|s| s.id == record.scenario) {
-            continue;
-        }
-        match library_scenario(&record.scenario, args.folders) {
-            Ok(checked) => scenarios.extend(checked.scenario),
-            Err(code) => return code,
+        if let Err(code) = in_library(&record.scenario, &library) {
+            return code;
         }
     }
     let text = match (records.as_slice(), args.all || args.progress) {
         ([(record, review)], false) => {
-            let Some(scenario) = scenarios.iter().find(|s| s.id == record.scenario) else {
+            let Some(scenario) = in_library(&record.scenario, &library)
+                .ok()
+                .and_then(|c| c.scenario.clone())
+            else {
                 return exit::USAGE;
             };
-            let built = report::attempt::build(Arc::new(scenario.clone()), record, review.as_ref());
+            let built = report::attempt::build(Arc::new(scenario), record, review.as_ref());
             args.format.attempt(&built)
         }
         _ => {
-            let library = crate::library::load_all(args.folders);
             let offered: Vec<&Scenario> =
                 library.iter().filter_map(|c| c.scenario.as_ref()).collect();
             let built = report::progress::build(&records, &offered, now_ms());

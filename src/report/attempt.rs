@@ -198,10 +198,6 @@ fn some_text(text: &str) -> Option<String> {
     Some(text.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-fn rating(r: Rating) -> &'static str {
-    r.label()
-}
-
 /// The report of an attempt: replayed on its scenario (so the decisions are exactly what was
 /// shown), scored under today's rules, with the review if there is one.
 pub fn build(
@@ -210,15 +206,13 @@ pub fn build(
     review: Option<&Review>,
 ) -> AttemptReport {
     let mut notes = Vec::new();
-    let (walked, stopped) = decisions::decisions(Arc::clone(&scenario), record);
+    // One replay gives the decisions, and the engine where it ended gives the scorecard.
+    let decisions::Walk {
+        decisions: walked,
+        engine,
+        stopped,
+    } = decisions::decisions(Arc::clone(&scenario), record);
     notes.extend(stopped);
-    let engine = match record.replay(Arc::clone(&scenario)) {
-        Ok((engine, _)) => Some(engine),
-        Err(error) => {
-            notes.push(error.to_string());
-            None
-        }
-    };
     let card = match (&engine, &record.scorecard) {
         (Some(engine), _) => engine.scorecard(),
         (None, Some(saved)) => saved.clone(),
@@ -250,9 +244,9 @@ pub fn build(
                 headline: rated.headline.map(headline_id),
                 points: score.points,
                 max: info.map_or(scoring::ITEM_MAX, scoring::item_max),
-                app: rating(rated.app),
-                trainee: rated.trainee.map(rating),
-                supervisor: rated.supervisor.map(rating),
+                app: rated.app.label(),
+                trainee: rated.trainee.map(Rating::label),
+                supervisor: rated.supervisor.map(Rating::label),
                 disagree: rated.disagree(),
                 evidence: score
                     .evidence

@@ -421,18 +421,15 @@ pub fn progress(report: &ProgressReport) -> String {
     );
     b.push_str("<section id=\"attempts\"><h2>Attempts</h2><table><tr><th>date</th><th>client</th><th>mode</th><th>verdict</th><th>overall</th><th>problem area</th><th>sick role</th><th>termination</th><th>self-rating</th></tr>");
     for a in &report.attempts {
-        let cell = |id: &str| {
-            a.headlines
-                .iter()
-                .find(|hp| hp.id == id)
-                .map_or("–".to_owned(), |hp| {
-                    format!(
-                        "<span class=\"{}\">{}%</span>",
-                        if hp.passed { "ok" } else { "no" },
-                        hp.percent
-                    )
-                })
-        };
+        let [area, sick_role, termination] = a.by_headline().map(|hp| {
+            hp.map_or("–".to_owned(), |hp| {
+                format!(
+                    "<span class=\"{}\">{}%</span>",
+                    if hp.passed { "ok" } else { "no" },
+                    hp.percent
+                )
+            })
+        });
         let _ = write!(
             b,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"{}\">{}</td><td>{}%</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -442,9 +439,9 @@ pub fn progress(report: &ProgressReport) -> String {
             if a.passed { "ok" } else { "no" },
             a.verdict,
             a.percent,
-            cell("problem_area"),
-            cell("sick_role"),
-            cell("termination"),
+            area,
+            sick_role,
+            termination,
             a.calibration
                 .map_or("–".to_owned(), |c| format!("{}% agree", c.percent()))
         );

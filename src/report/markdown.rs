@@ -163,14 +163,11 @@ pub fn progress(report: &ProgressReport) -> String {
     );
     out.push_str("| date | client | mode | verdict | overall | problem area | sick role | termination | self-rating |\n|---|---|---|---|---|---|---|---|---|\n");
     for a in &report.attempts {
-        let cell = |id: &str| {
-            a.headlines
-                .iter()
-                .find(|h| h.id == id)
-                .map_or("–".to_owned(), |h| {
-                    format!("{}%{}", h.percent, if h.passed { " ✔" } else { "" })
-                })
-        };
+        let [area, sick_role, termination] = a.by_headline().map(|h| {
+            h.map_or("–".to_owned(), |h| {
+                format!("{}%{}", h.percent, if h.passed { " ✔" } else { "" })
+            })
+        });
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {}% | {} | {} | {} | {} |",
@@ -179,9 +176,9 @@ pub fn progress(report: &ProgressReport) -> String {
             a.mode,
             a.verdict,
             a.percent,
-            cell("problem_area"),
-            cell("sick_role"),
-            cell("termination"),
+            area,
+            sick_role,
+            termination,
             a.calibration
                 .map_or("–".to_owned(), |c| format!("{}% agree", c.percent()))
         );

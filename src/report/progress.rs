@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{date, headline_id, mode_label, verdict};
 use crate::scenario::model::Scenario;
+use crate::scoring::rubric::Headline;
 use crate::session::record::AttemptRecord;
 use crate::supervision::practise::{self, Point};
 use crate::supervision::review::{Calibration, Review};
@@ -34,6 +35,14 @@ pub struct AttemptPoint {
     pub percent: u8,
     pub headlines: Vec<HeadlinePoint>,
     pub calibration: Option<Calibration>,
+}
+
+impl AttemptPoint {
+    /// The problem area, sick role and termination, in that order; `None` where the course did
+    /// not assess one.
+    pub fn by_headline(&self) -> [Option<&HeadlinePoint>; 3] {
+        Headline::ALL.map(|h| self.headlines.iter().find(|p| p.id == headline_id(h)))
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -60,15 +60,27 @@ impl Decision {
     }
 }
 
+/// A record replayed decision by decision: the decisions, the engine where the replay ended
+/// (for the scorecard and the ending; `None` when the course could not even start), and why it
+/// stopped early, if it did.
+pub struct Walk {
+    pub decisions: Vec<Decision>,
+    pub engine: Option<Engine>,
+    pub stopped: Option<String>,
+}
+
 /// Every decision of a record, replayed on its scenario. Stops at the first answer that no
 /// longer fits the scenario (when it changed since), with why.
-pub fn decisions(
-    scenario: Arc<Scenario>,
-    record: &AttemptRecord,
-) -> (Vec<Decision>, Option<String>) {
+pub fn decisions(scenario: Arc<Scenario>, record: &AttemptRecord) -> Walk {
     let mut engine = match Engine::new(scenario, record.seed) {
         Ok(engine) => engine,
-        Err(error) => return (Vec::new(), Some(error.to_string())),
+        Err(error) => {
+            return Walk {
+                decisions: Vec::new(),
+                engine: None,
+                stopped: Some(error.to_string()),
+            };
+        }
     };
     let mut decisions = Vec::new();
     let mut seen = 0;
@@ -114,13 +126,14 @@ pub fn decisions(
         let feedback = match engine.answer(&kept.answer) {
             Ok(feedback) => feedback,
             Err(error) => {
-                return (
+                return Walk {
                     decisions,
-                    Some(format!(
+                    engine: Some(engine),
+                    stopped: Some(format!(
                         "the attempt no longer fits the scenario at step {}: {error}",
                         step + 1
                     )),
-                );
+                };
             }
         };
         let (said, written) = match &kept.answer {
@@ -163,5 +176,9 @@ pub fn decisions(
             .last()
             .map_or(engine.transcript.len(), |(index, _)| index + 1);
     }
-    (decisions, None)
+    Walk {
+        decisions,
+        engine: Some(engine),
+        stopped: None,
+    }
 }

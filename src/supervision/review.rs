@@ -257,12 +257,14 @@ impl Opened {
                 crate::scenario::ids::escaped(&record.scenario)
             )
         })?;
-        let (decisions, stopped) =
-            super::decisions::decisions(std::sync::Arc::clone(&scenario), &record);
-        let card = match record.replay(std::sync::Arc::clone(&scenario)) {
-            Ok((engine, _)) => engine.scorecard(),
-            Err(error) => record.scorecard.clone().ok_or_else(|| error.to_string())?,
+        // One replay gives the decisions, and the engine where it ended gives the scorecard.
+        let walk = super::decisions::decisions(std::sync::Arc::clone(&scenario), &record);
+        let card = match (&walk.engine, &record.scorecard) {
+            (Some(engine), _) => engine.scorecard(),
+            (None, Some(saved)) => saved.clone(),
+            (None, None) => return Err(walk.stopped.unwrap_or_default()),
         };
+        let (decisions, stopped) = (walk.decisions, walk.stopped);
         let (review, unread) = match load(path, &record) {
             Ok(review) => (review.unwrap_or_else(|| Review::of(&record)), None),
             Err(why) => (Review::of(&record), Some(why)),

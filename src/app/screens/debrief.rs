@@ -31,12 +31,12 @@ pub(super) fn plugin(app: &mut App) {
 pub struct Showing(pub Section);
 
 /// The attempt's review (self-rating, supervisor's ratings), read on entering the debrief; the
-/// self-rating being made; and where the last export went.
+/// self-rating being made; and what the last export (or a failed save of the self-rating) said.
 #[derive(Resource, Debug, Default)]
 pub struct Supervision {
     pub review: Option<Review>,
     pub self_rows: Vec<RatingRow>,
-    pub exported: Option<String>,
+    pub notice: Option<String>,
 }
 
 fn show_summary(mut showing: ResMut<Showing>) {
@@ -55,7 +55,7 @@ fn load_review(course: Res<Course>, mut supervision: ResMut<Supervision>) {
             .map(|c| rating_rows(&c, review.as_ref()))
             .unwrap_or_default(),
         review,
-        exported: None,
+        notice: None,
     };
 }
 
@@ -81,7 +81,7 @@ fn draw_debrief(
             attempt,
             showing.0,
             supervision.review.as_ref(),
-            supervision.exported.clone(),
+            supervision.notice.clone(),
         );
         show_view(&mut contexts, true, |ui| debrief_view(ui, &vm))?
     };
@@ -133,14 +133,14 @@ fn apply_actions(
             Action::ShowSection(section) => showing.0 = section,
             Action::SeeScore => {
                 if let Some(attempt) = &course.attempt {
-                    supervision.exported = keep_self_rating(attempt, &mut supervision).err();
+                    supervision.notice = keep_self_rating(attempt, &mut supervision).err();
                 }
                 course.self_rate_pending = false;
             }
             Action::Export(format) => {
                 if let Some(attempt) = &course.attempt {
                     let written = export(attempt, supervision.review.as_ref(), format, &data);
-                    supervision.exported = Some(written.unwrap_or_else(|e| e));
+                    supervision.notice = Some(written.unwrap_or_else(|e| e));
                 }
             }
             Action::Back if !course.self_rate_pending => go(&mut next, Screen::Library),

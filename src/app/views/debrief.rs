@@ -107,8 +107,8 @@ pub struct DebriefVm {
     /// The rubric rated three ways: the app, the trainee's self-rating and the supervisor's.
     pub ratings: Vec<RatingRow>,
     pub calibration: Option<String>,
-    /// Where the last export was written, or why it failed.
-    pub exported: Option<String>,
+    /// Where the last export was written, or why it (or saving the self-rating) failed.
+    pub notice: Option<String>,
 }
 
 pub fn debrief_view(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
@@ -151,8 +151,8 @@ fn ratings(ui: &mut egui::Ui, vm: &DebriefVm) -> Option<Action> {
             }
         }
     });
-    if let Some(exported) = &vm.exported {
-        ui.weak(exported);
+    if let Some(notice) = &vm.notice {
+        ui.weak(notice);
     }
     ui.add_space(12.0);
     ui.strong("The rubric, rated three ways");
